@@ -1,0 +1,91 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import type { ContentPaths } from '../config/paths.ts';
+import type { PageKind } from './frontmatter.ts';
+import { loadPage, type Page } from './parse.ts';
+import { loadVersions, type VersionValues } from './versions.ts';
+
+/** Every `.md` file below `dir`, sorted, as absolute paths. */
+export function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+/** What a Markdown file is, from where it sits below `<content>/en`. */
+export function kindOf(paths: ContentPaths, file: string): PageKind {
+  const rel = relative(paths.lang, file).split(sep);
+  if (rel[0] === 'docs') return 'docs';
+  if (rel[0] === 'boilerplates') return 'boilerplate';
+  if (rel[0] === 'glossary') return 'glossary';
+  return 'page';
+}
+
+/** The site path of a page: `docs/tasks/foo/index.md` → `docs/tasks/foo`. */
+export function pageSlug(relativeToLang: string): string {
+  return relativeToLang
+    .split(sep)
+    .join('/')
+    .replace(/(^|\/)_?index\.md$/, '')
+    .replace(/\.md$/, '');
+}
+
+/** A boilerplate's name: its file name without `.md`. */
+export function boilerplateName(file: string): string {
+  return basename(file, '.md');
+}
+
+export interface GlossaryEntry {
+  /** File name without `.md`, e.g. `envoy`. */
+  slug: string;
+  title: string;
+  file: string;
+}
+
+/**
+ * The cross-page facts a page is checked against: which boilerplates and glossary terms exist and
+ * the version values. Built once per run.
+ */
+export interface ContentIndex {
+  paths: ContentPaths;
+  boilerplates: Map<string, string>;
+  glossary: Map<string, GlossaryEntry>;
+  versions: VersionValues;
+}
+
+export function buildContentIndex(paths: ContentPaths): ContentIndex {
+  const boilerplates = new Map<string, string>();
+  for (const file of listMarkdown(paths.boilerplates)) {
+    if (relative(paths.boilerplates, file).includes(sep)) continue; // snips/ and others
+    const name = boilerplateName(file);
+    if (name !== 'index' && name !== '_index') boilerplates.set(name, file);
+  }
+  const glossary = new Map<string, GlossaryEntry>();
+  for (const file of listMarkdown(paths.glossary)) {
+    const slug = basename(file, '.md');
+    if (slug === 'index' || slug === '_index') continue;
+    const page = loadPage(file, 'glossary');
+    const title = typeof page.rawFrontmatter.title === 'string' ? page.rawFrontmatter.title : slug;
+    glossary.set(slug, { slug, title, file });
+  }
+  return { paths, boilerplates, glossary, versions: loadVersions(paths.data) };
+}
+
+/**
+ * Finds the glossary entry for `:gloss[Envoy's]{term="envoy"}`: the `term` attribute or the label,
+ * matched against entry file names and titles, case-insensitively (as istio.io's `gloss` does).
+ */
+export function findGlossaryEntry(index: ContentIndex, label: string, term?: string): GlossaryEntry | undefined {
+  const wanted = (term ?? label).trim().toLowerCase();
+  const asSlug = wanted.replace(/\s+/g, '-');
+  return index.glossary.get(asSlug) ?? [...index.glossary.values()].find((e) => e.title.toLowerCase() === wanted);
+}
+
+/** Loads every docs page, boilerplate and other page of the tree. */
+export function loadAllPages(paths: ContentPaths, display: (file: string) => string = (f) => f): Page[] {
+  return listMarkdown(paths.lang)
+    .filter((f) => !relative(paths.lang, f).startsWith(`boilerplates${sep}snips`))
+    .map((file) => loadPage(file, kindOf(paths, file), display(file)));
+}

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import type { Code, Heading, Root, Yaml } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parseDocument } from 'yaml';
+import { splitBashBlock, type BashSplit } from './bash-split.ts';
+import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import { parseFenceMeta, type FenceMeta } from './fence-meta.ts';
+import { checkFrontmatter, type Frontmatter, type PageKind } from './frontmatter.ts';
+import { sectionOfHeadingLine, splitHeadingId } from './sections.ts';
+
+/**
+ * The Markdown syntax of every page: CommonMark + GFM + directives + YAML front matter.
+ * The Astro site parses with the same extensions (Astro adds GFM, Starlight adds directives).
+ */
+export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+
+export interface CodeBlock {
+  /** Position among all code blocks of the page, 0-based. */
+  index: number;
+  /** Language word of the fence, '' when none. */
+  lang: string;
+  meta: FenceMeta;
+  /** Body as the reader sees it (container indentation removed). */
+  value: string;
+  /** Line of the opening fence (1-based, in the file). */
+  line: number;
+  /** Section slug (from the last `##`+ heading; '' before the first). */
+  section: string;
+  /** 1-based position of the block in its section: every code block advances it. */
+  positionInSection: number;
+  /** Command/output split, for `bash` blocks only. */
+  bash?: BashSplit;
+  /** The mdast node, for renderers. */
+  node: Code;
+}
+
+export interface DirectiveUse {
+  type: 'containerDirective' | 'leafDirective' | 'textDirective';
+  name: string;
+  attributes: Record<string, string>;
+  /** Text content (the label of a text directive). */
+  label: string;
+  line: number;
+  column: number;
+}
+
+export interface HeadingInfo {
+  depth: number;
+  text: string;
+  id?: string;
+  line: number;
+}
+
+export interface Page {
+  /** Path as given (absolute or relative); used in diagnostics. */
+  file: string;
+  kind: PageKind;
+  source: string;
+  /** Parsed front matter; `undefined` when it is invalid (see diagnostics). */
+  frontmatter: Frontmatter | undefined;
+  /** Raw front matter object, even when invalid. */
+  rawFrontmatter: Record<string, unknown>;
+  tree: Root;
+  headings: HeadingInfo[];
+  codeBlocks: CodeBlock[];
+  directives: DirectiveUse[];
+  /** Problems found while parsing: front matter, unclosed fences, bash blocks without a command. */
+  diagnostics: Diagnostic[];
+}
+
+export function loadPage(file: string, kind: PageKind, displayPath = file): Page {
+  return parsePage(readFileSync(file, 'utf8'), kind, displayPath);
+}
+
+/** Parses a page once into the model every tool reads. Never throws on bad content. */
+export function parsePage(source: string, kind: PageKind, file: string): Page {
+  const tree = markdownProcessor.parse(source) as Root;
+  const lines = source.split('\n');
+  const diagnostics: Diagnostic[] = [];
+
+  const { frontmatter, raw } = readFrontmatter(tree, kind, file, diagnostics);
+  const headings: HeadingInfo[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  const directives: DirectiveUse[] = [];
+  let section = '';
+  let counter = 0;
+
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      const heading = node as Heading;
+      const line = heading.position?.start.line ?? 0;
+      const { text, id } = splitHeadingId(toString(heading));
+      headings.push({ depth: heading.depth, text, id, line });
+      const slug = heading.depth >= 2 ? sectionOfHeadingLine(lines[line - 1] ?? '') : undefined;
+      if (slug !== undefined) {
+        section = slug;
+        counter = 0;
+      }
+    } else if (node.type === 'code') {
+      const code = node as Code;
+      const line = code.position?.start.line ?? 0;
+      counter += 1;
+      const lang = code.lang ?? '';
+      const block: CodeBlock = {
+        index: codeBlocks.length,
+        lang,
+        meta: parseFenceMeta(code.meta),
+        value: code.value,
+        line,
+        section,
+        positionInSection: counter,
+        node: code,
+      };
+      if (lang === 'bash') block.bash = splitBashBlock(code.value);
+      codeBlocks.push(block);
+      checkFenceClosed(code, lines, file, diagnostics);
+      if (block.bash?.noCommand) {
+        diagnostics.push(
+          diagnostic(file, line + 1, 'bash-no-command', 'a bash block must start with a "$ " command line (use another language for plain output)'),
+        );
+      }
+    } else if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+      const d = node as ContainerDirective | LeafDirective | TextDirective;
+      const attributes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(d.attributes ?? {})) if (v !== null && v !== undefined) attributes[k] = String(v);
+      directives.push({
+        type: d.type,
+        name: d.name,
+        attributes,
+        label: d.type === 'textDirective' ? toString(d) : '',
+        line: d.position?.start.line ?? 0,
+        column: d.position?.start.column ?? 0,
+      });
+    }
+  });
+
+  return { file, kind, source, frontmatter, rawFrontmatter: raw, tree, headings, codeBlocks, directives, diagnostics };
+}
+
+function readFrontmatter(
+  tree: Root,
+  kind: PageKind,
+  file: string,
+  diagnostics: Diagnostic[],
+): { frontmatter: Frontmatter | undefined; raw: Record<string, unknown> } {
+  const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  if (!yamlNode) {
+    if (kind === 'docs' || kind === 'page') {
+      diagnostics.push(diagnostic(file, 1, 'frontmatter', 'missing front matter: the file must start with a "---" line, YAML, and a closing "---"'));
+    }
+    return { frontmatter: undefined, raw: {} };
+  }
+  const doc = parseDocument(yamlNode.value, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      // +1: the YAML text starts on the line after the opening `---`.
+      const line = (error.linePos?.[0]?.line ?? 0) + 1;
+      diagnostics.push(diagnostic(file, line, 'frontmatter', `invalid YAML: ${error.message.split('\n')[0]}`));
+    }
+    return { frontmatter: undefined, raw: {} };
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.push(diagnostic(file, 2, 'frontmatter', 'front matter must be a YAML mapping (key: value lines)'));
+    return { frontmatter: undefined, raw: {} };
+  }
+  const { value, problems } = checkFrontmatter(data, kind);
+  for (const p of problems) diagnostics.push(diagnostic(file, lineOfKey(yamlNode.value, p.key), 'frontmatter', p.message));
+  return { frontmatter: problems.length === 0 ? value : undefined, raw: data as Record<string, unknown> };
+}
+
+/** Line in the file of a top-level front matter key (1 when absent: the opening `---`). */
+function lineOfKey(yamlText: string, key: string): number {
+  const top = key.split('.')[0]!;
+  const index = yamlText.split('\n').findIndex((l) => l.startsWith(`${top}:`));
+  return index < 0 ? 1 : index + 2;
+}
+
+/**
+ * CommonMark lets an unclosed fence run to the end of its container, which silently swallows the
+ * rest of the page. We report it: the node's last line must be a closing fence.
+ */
+function checkFenceClosed(code: Code, lines: string[], file: string, diagnostics: Diagnostic[]): void {
+  const start = code.position?.start;
+  const end = code.position?.end;
+  if (!start || !end) return;
+  const opener = /^[\s>]*(`{3,}|~{3,})/.exec(lines[start.line - 1] ?? '');
+  if (!opener) return; // indented code block
+  const fence = opener[1]!;
+  const last = (lines[end.line - 1] ?? '').replace(/^[\s>]*/, '');
+  const closed = end.line > start.line && last.startsWith(fence) && /^(`+|~+)\s*$/.test(last) && last.trim().length >= fence.length;
+  if (!closed) {
+    diagnostics.push(diagnostic(file, start.line, 'unclosed-fence', `code fence ${fence} opened here is never closed`));
+  }
+}

@@ -1,0 +1,34 @@
+import type { Diagnostic } from '../model/diagnostic.ts';
+
+/** One shell definition generated from a code block. */
+export interface SnipDefinition {
+  /** `snip_route_to_version_1_1`, `snip_show_routes_out`, `bpsnip_args_x`. */
+  name: string;
+  /** `function` (bash commands), `output` (expected output of a bash block), `variable` (other languages). */
+  kind: 'function' | 'output' | 'variable';
+  /** Markdown file the block is in (display path) and the line of its opening fence. */
+  file: string;
+  line: number;
+}
+
+/** The snips of one page or boilerplate. */
+export interface PageSnips {
+  /** Markdown source (display path). */
+  source: string;
+  /** Where the generated file goes (absolute). */
+  target: string;
+  /** Full file text, or undefined when the page yields nothing (no blocks, no boilerplates). */
+  content: string | undefined;
+  definitions: SnipDefinition[];
+  /** Boilerplate snips files it sources, in order (`content/en/boilerplates/snips/x.sh`). */
+  sources: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Result over a whole content tree. */
+export interface TreeSnips {
+  pages: PageSnips[];
+  /** Generated files that exist on disk but should not (page no longer `test: yes`): absolute paths. */
+  stale: string[];
+  diagnostics: Diagnostic[];
+}
