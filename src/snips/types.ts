@@ -23,6 +23,12 @@ export interface PageSnips {
   /** Boilerplate snips files it sources, in order (`content/en/boilerplates/snips/x.sh`). */
   sources: string[];
   diagnostics: Diagnostic[];
+  /** Added: `docs` for a page, `boilerplate` for a boilerplate (its names start with `bpsnip_`). */
+  kind?: 'docs' | 'boilerplate';
+  /** Added: names of the boilerplates it sources (`gateway-api-support`), same order as `sources`. */
+  boilerplates?: string[];
+  /** Added: the Markdown file, absolute. */
+  markdown?: string;
 }
 
 /** Result over a whole content tree. */
@@ -31,4 +37,21 @@ export interface TreeSnips {
   /** Generated files that exist on disk but should not (page no longer `test: yes`): absolute paths. */
   stale: string[];
   diagnostics: Diagnostic[];
+}
+
+/** A generated file that is not what the generator would write (`npm run snips -- --check`). */
+export interface SnipsFileProblem {
+  /** Absolute path of the generated file. */
+  file: string;
+  /** `missing`: should exist; `outdated`: differs from the generated text; `stale`: should not exist. */
+  status: 'missing' | 'outdated' | 'stale';
+  /** Markdown the file is generated from (display path); absent for stale files. */
+  source?: string;
+}
+
+/** What `writeTreeSnips` did. */
+export interface SnipsWriteResult {
+  written: string[];
+  removed: string[];
+  unchanged: number;
 }

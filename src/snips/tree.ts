@@ -1,0 +1,165 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { ContentPaths } from '../config/paths.ts';
+import { siteConfig } from '../config/site.ts';
+import { buildContentIndex, listMarkdown } from '../model/content-tree.ts';
+import { loadPage, parsePage, type Page } from '../model/parse.ts';
+import type { VersionValues } from '../model/versions.ts';
+import type { SnipRewrite } from './lines.ts';
+import { generatePageSnips, type BoilerplateStatus, type SnipsContext } from './page.ts';
+import { isGeneratedSnips } from './render.ts';
+import type { PageSnips, SnipsFileProblem, SnipsWriteResult, TreeSnips } from './types.ts';
+
+export interface TreeOptions {
+  /** How a file is named in diagnostics; default: relative to the docs repo root (`content/en/…`). */
+  display?: (file: string) => string;
+  /** Default: `siteConfig.snipRewrites`. */
+  rewrites?: readonly SnipRewrite[];
+}
+
+/**
+ * Everything one run needs besides the pages: version values, and every boilerplate's snips,
+ * generated once and shared by the pages that include them.
+ */
+export interface SnipsSession {
+  paths: ContentPaths;
+  display: (file: string) => string;
+  context: SnipsContext;
+  /** Boilerplate snips by name, in name order. */
+  boilerplates: Map<string, PageSnips>;
+}
+
+export function openSnipsSession(paths: ContentPaths, options: TreeOptions = {}): SnipsSession {
+  const display = options.display ?? ((file: string) => relative(paths.root, file));
+  const index = buildContentIndex(paths); // throws ContentError on bad data/args.yml
+  const files = [...index.boilerplates.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const results = new Map<string, PageSnips>();
+  const inProgress = new Set<string>();
+  const context: SnipsContext = {
+    paths,
+    versions: index.versions as VersionValues,
+    rewrites: options.rewrites ?? siteConfig.snipRewrites,
+    boilerplate: (name) => boilerplateStatus(name),
+  };
+
+  // Boilerplates may include boilerplates: each is generated on first need, so a boilerplate
+  // sources another whatever their alphabetical order (istio.io's driver depends on it).
+  const boilerplateStatus = (name: string): BoilerplateStatus => {
+    const file = index.boilerplates.get(name);
+    if (file === undefined) return 'unknown';
+    if (inProgress.has(name)) return 'cycle';
+    let result = results.get(name);
+    if (!result) {
+      inProgress.add(name);
+      result = generatePageSnips(loadPage(file, 'boilerplate', display(file)), context, file);
+      inProgress.delete(name);
+      results.set(name, result);
+    }
+    return result.content === undefined ? 'empty' : 'snips';
+  };
+
+  for (const [name] of files) boilerplateStatus(name);
+  const boilerplates = new Map(files.map(([name]) => [name, results.get(name)!]));
+  return { paths, display, context, boilerplates };
+}
+
+/** The snips of one Markdown file of the session's tree; `force` ignores `test:`. */
+export function generateFileSnips(session: SnipsSession, file: string, force = false): PageSnips {
+  const markdown = resolve(file);
+  const name = basename(markdown, '.md');
+  if (dirname(markdown) === session.paths.boilerplates && session.boilerplates.has(name)) return session.boilerplates.get(name)!;
+  const page = loadPage(markdown, 'docs', session.display(markdown));
+  return generatePageSnips(page, { ...session.context, force }, markdown);
+}
+
+/**
+ * One pass over the whole tree, in one process: every boilerplate and every docs page with
+ * `test: yes`, plus the generated files on disk that no page accounts for any more.
+ */
+export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}): TreeSnips {
+  const session = openSnipsSession(paths, options);
+  const pages: PageSnips[] = [...session.boilerplates.values()];
+  for (const file of listMarkdown(paths.docs)) {
+    const source = readFileSync(file, 'utf8');
+    if (!mayBeTested(source)) continue;
+    const page: Page = parsePage(source, 'docs', session.display(file));
+    if (page.rawFrontmatter.test !== 'yes') continue;
+    pages.push(generatePageSnips(page, session.context, file));
+  }
+  const expected = new Set(pages.filter((p) => p.content !== undefined).map((p) => p.target));
+  const stale = existingGeneratedFiles(paths).filter((file) => !expected.has(file));
+  return { pages, stale, diagnostics: pages.flatMap((p) => p.diagnostics) };
+}
+
+/**
+ * Generated files present on disk: every `.sh` in `boilerplates/snips/`, and under docs each
+ * `snips.sh` / `*_snips.sh` that carries the generated banner (a hand-written file is never touched).
+ */
+export function existingGeneratedFiles(paths: ContentPaths): string[] {
+  const found: string[] = [];
+  if (existsSync(paths.boilerplateSnips)) {
+    for (const name of readdirSync(paths.boilerplateSnips)) if (name.endsWith('.sh')) found.push(join(paths.boilerplateSnips, name));
+  }
+  if (existsSync(paths.docs)) {
+    for (const rel of readdirSync(paths.docs, { recursive: true }) as string[]) {
+      const name = basename(rel);
+      if (name !== 'snips.sh' && !name.endsWith('.md_snips.sh')) continue;
+      const file = join(paths.docs, rel);
+      if (isGeneratedSnips(readFileSync(file, 'utf8'))) found.push(file);
+    }
+  }
+  return found.sort();
+}
+
+/** Files on disk that differ from the generation result: missing, outdated, stale. */
+export function compareTreeSnips(tree: TreeSnips): SnipsFileProblem[] {
+  const problems: SnipsFileProblem[] = [];
+  for (const page of tree.pages) {
+    if (page.content === undefined) continue;
+    const current = readIfExists(page.target);
+    if (current === undefined) problems.push({ file: page.target, status: 'missing', source: page.source });
+    else if (current !== page.content) problems.push({ file: page.target, status: 'outdated', source: page.source });
+  }
+  for (const file of tree.stale) problems.push({ file, status: 'stale' });
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Generates the tree and compares it with the files on disk; changes nothing. */
+export function checkTreeSnips(paths: ContentPaths, options: TreeOptions = {}): SnipsFileProblem[] {
+  return compareTreeSnips(generateTreeSnips(paths, options));
+}
+
+/**
+ * Writes every generated file whose text changed and deletes the stale ones. Unchanged files are
+ * not rewritten, so their timestamps stay. Callers refuse to write when there are errors.
+ */
+export function writeTreeSnips(tree: TreeSnips): SnipsWriteResult {
+  const result: SnipsWriteResult = { written: [], removed: [], unchanged: 0 };
+  for (const page of tree.pages) {
+    if (page.content === undefined) continue;
+    if (readIfExists(page.target) === page.content) {
+      result.unchanged += 1;
+      continue;
+    }
+    mkdirSync(dirname(page.target), { recursive: true });
+    writeFileSync(page.target, page.content);
+    result.written.push(page.target);
+  }
+  for (const file of tree.stale) {
+    rmSync(file, { force: true });
+    result.removed.push(file);
+  }
+  return result;
+}
+
+/**
+ * Parsing is most of the cost, and most docs pages are not tested, so a page whose text cannot
+ * hold a `test: yes` key is skipped unparsed. Only a filter: the parsed front matter decides.
+ */
+function mayBeTested(source: string): boolean {
+  return /^["']?test["']?[ \t]*:.*\byes\b/m.test(source);
+}
+
+function readIfExists(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
