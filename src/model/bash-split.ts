@@ -18,6 +18,8 @@ export interface BashLine {
   index: number;
   /** Text without the `$ ` prompt. */
   text: string;
+  /** True when the line started with `$ ` (the renderer shows the prompt there). */
+  prompt: boolean;
 }
 
 export interface BashSplit {
@@ -44,9 +46,9 @@ export function splitBashBlock(body: string): BashSplit {
     if (outputStarted) {
       if (line.startsWith('$ ')) {
         commandsAfterOutput.push(index);
-        output.push({ index, text: line.slice(2) });
+        output.push({ index, text: line.slice(2), prompt: true });
       } else {
-        output.push({ index, text: line });
+        output.push({ index, text: line, prompt: false });
       }
       return;
     }
@@ -58,18 +60,18 @@ export function splitBashBlock(body: string): BashSplit {
       const current = heredocs[0]!;
       const candidate = current.stripTabs ? line.replace(/^\t+/, '') : line;
       if (candidate === current.delimiter) heredocs = heredocs.slice(1);
-      commands.push({ index, text });
+      commands.push({ index, text, prompt: false });
       previous = text;
       return;
     } else if (previous !== undefined && previous.endsWith('\\')) {
       text = line;
     } else {
       outputStarted = true;
-      output.push({ index, text: line });
+      output.push({ index, text: line, prompt: false });
       return;
     }
     for (const m of text.matchAll(heredocStart)) heredocs.push({ delimiter: m[3]!, stripTabs: m[1] === '-' });
-    commands.push({ index, text });
+    commands.push({ index, text, prompt: line.startsWith('$ ') });
     previous = text;
   });
 

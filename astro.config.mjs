@@ -1,0 +1,49 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { resolveContentPaths } from './src/config/paths.ts';
+import { siteConfig } from './src/config/site.ts';
+import { meshdocsIntegration } from './src/site/integration.ts';
+import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
+
+// Every command honours MESHDOCS_CONTENT=<dir> (tests, benchmarks and migration build other trees).
+const paths = resolveContentPaths();
+
+export default defineConfig({
+  site: siteConfig.siteUrl,
+  outDir: process.env.MESHDOCS_DIST ?? './dist',
+  // One Astro content cache per content tree, so switching trees never mixes their entries.
+  cacheDir: process.env.MESHDOCS_CONTENT ? `./node_modules/.astro/${Buffer.from(paths.content).toString('base64url').slice(-40)}` : './node_modules/.astro',
+  server: { host: '127.0.0.1' },
+  devToolbar: { enabled: false },
+  markdown: {
+    // Runs before Starlight's own remark plugins: our directives are rendered before Starlight's asides see them.
+    remarkPlugins: [[remarkMeshdocs, { paths }]],
+  },
+  integrations: [
+    meshdocsIntegration({ paths }),
+    starlight({
+      title: siteConfig.title,
+      description: 'Documentation of the service mesh, tested on every change.',
+      logo: { src: './src/site/assets/logo.svg', replacesTitle: false },
+      favicon: '/favicon.svg',
+      social: [{ icon: 'github', label: 'GitHub', href: siteConfig.repository.url }],
+      editLink: { baseUrl: `${siteConfig.repository.url}/edit/${siteConfig.repository.branch}/` },
+      // Code blocks are rendered by remarkMeshdocs (command/output split, copy only commands), not Expressive Code.
+      expressiveCode: false,
+      // The sidebar is ours (src/site/components/Sidebar.astro): it renders only the reader's branch of the tree.
+      sidebar: [],
+      markdown: { processedDirs: [paths.content] },
+      lastUpdated: false,
+      pagination: true,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      customCss: ['./src/site/styles/meshdocs.css'],
+      components: {
+        Sidebar: './src/site/components/Sidebar.astro',
+        PageTitle: './src/site/components/PageTitle.astro',
+        MarkdownContent: './src/site/components/MarkdownContent.astro',
+        Pagination: './src/site/components/Pagination.astro',
+      },
+    }),
+  ],
+});

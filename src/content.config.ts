@@ -1,0 +1,23 @@
+import { docsSchema } from '@astrojs/starlight/schema';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { resolveContentPaths } from './config/paths.ts';
+import { frontmatterSchema } from './model/frontmatter.ts';
+import { pageSlug } from './model/content-tree.ts';
+
+const paths = resolveContentPaths();
+
+export const collections = {
+  // Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home) and
+  // `<content>/en/docs/**` (index.md / _index.md page bundles). Boilerplates and glossary entries are not pages.
+  docs: defineCollection({
+    loader: glob({
+      base: paths.lang,
+      pattern: ['index.md', 'docs/**/*.md'],
+      generateId: ({ entry }) => pageSlug(entry) || 'index',
+    }),
+    // The one front matter schema (src/model/frontmatter.ts) on top of Starlight's.
+    // `.strip()`: Starlight parses its own keys (hero, template…); ours must not hand them back untransformed.
+    schema: docsSchema({ extend: frontmatterSchema.strip() }),
+  }),
+};

@@ -1,0 +1,42 @@
+import type { Page } from '../model/parse.ts';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
+
+export interface Redirect {
+  /** Old URL path, e.g. `/docs/tasks/request-routing.html` or `/docs/welcome/`. */
+  from: string;
+  /** Page URL path, e.g. `/docs/tasks/traffic-management/request-routing/`. */
+  to: string;
+}
+
+/** Redirects from every page's `aliases`; two pages claiming one alias is an error. */
+export function collectRedirects(pages: { page: Page; url: string }[]): { redirects: Redirect[]; errors: Diagnostic[] } {
+  const seen = new Map<string, string>();
+  const redirects: Redirect[] = [];
+  const errors: Diagnostic[] = [];
+  for (const { page, url } of pages) {
+    for (const alias of page.frontmatter?.aliases ?? []) {
+      const from = alias.startsWith('/') ? alias : `/${alias}`;
+      const owner = seen.get(from);
+      if (owner && owner !== page.file) {
+        errors.push(diagnostic(page.file, 0, 'frontmatter', `alias ${from} is also claimed by ${owner}`));
+        continue;
+      }
+      seen.set(from, page.file);
+      redirects.push({ from, to: url });
+    }
+  }
+  return { redirects, errors };
+}
+
+/** Where a redirect page goes in the build output: `x.html` stays a file, anything else becomes `x/index.html`. */
+export function redirectFile(from: string): string {
+  const clean = from.replace(/^\/+/, '');
+  return /\.html?$/.test(clean) ? clean : `${clean.replace(/\/+$/, '')}/index.html`;
+}
+
+export function redirectHtml(to: string, site: string): string {
+  const canonical = new URL(to, site).href;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redirecting to ${to}</title>` +
+    `<meta http-equiv="refresh" content="0; url=${to}"><link rel="canonical" href="${canonical}">` +
+    `<meta name="robots" content="noindex"></head><body><a href="${to}">Redirecting to ${to}</a></body></html>\n`;
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { projectRoot, type ContentPaths } from '../config/paths.ts';
+import { siteConfig } from '../config/site.ts';
+import { listMarkdown, pageSlug } from '../model/content-tree.ts';
+import { ContentError } from '../model/diagnostic.ts';
+import { collectRedirects, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
+import { checkTreeForSite } from './validate-tree.ts';
+
+/**
+ * The site's glue: checks every page with the page model before Astro renders (file:line errors),
+ * writes redirect pages for `aliases`, and keeps Astro's content cache honest when something a page
+ * includes (boilerplates, glossary, version values) changes.
+ */
+export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIntegration {
+  let redirects: Redirect[] = [];
+  return {
+    name: 'meshdocs',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        const { pages, errors } = checkTreeForSite(paths);
+        const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
+        const aliasResult = collectRedirects(
+          docs.map((page) => ({ page, url: urlOf(paths, page.file) })),
+        );
+        redirects = aliasResult.redirects;
+        const all = [...errors, ...aliasResult.errors];
+        if (all.length > 0) {
+          const error = new ContentError(all, `${all.length} problem(s) in ${relative(process.cwd(), paths.content) || paths.content}`);
+          // The dev server keeps running so the author can fix the page and see it reload.
+          if (command === 'build') throw error;
+          logger.error(error.message);
+        }
+        invalidateCacheOnIncludeChange(paths, fileURLToPath(config.cacheDir), logger);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          const hit = redirects.find((r) => r.from === path || r.from === `${path}/` || `${r.from}/` === path);
+          if (!hit) return next();
+          res.statusCode = 301;
+          res.setHeader('Location', hit.to);
+          res.end();
+        });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        for (const r of redirects) {
+          const file = join(out, redirectFile(r.from));
+          if (existsSync(file)) {
+            logger.warn(`alias ${r.from} is also a real page; not overwritten`);
+            continue;
+          }
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, redirectHtml(r.to, siteConfig.siteUrl));
+        }
+        if (redirects.length > 0) logger.info(`${redirects.length} alias redirect(s) written`);
+      },
+    },
+  };
+}
+
+/** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */
+export function urlOf(paths: ContentPaths, file: string): string {
+  const slug = pageSlug(relative(paths.lang, file));
+  return slug ? `/${slug}/` : '/';
+}
+
+/**
+ * Astro caches rendered Markdown by the page file's own content, so a page does not re-render when a
+ * boilerplate it includes, a glossary entry, `data/args.yml` or our own renderer changes. We hash
+ * those inputs and drop Astro's content store when the hash moves.
+ */
+function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, logger: { info(m: string): void }): void {
+  const hash = createHash('sha256');
+  const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
+  const inputs = [...listMarkdown(paths.boilerplates), ...listMarkdown(paths.glossary), join(paths.data, 'args.yml'), ...renderer];
+  for (const file of inputs) {
+    if (!existsSync(file)) continue;
+    hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  }
+  const digest = hash.digest('hex');
+  const stamp = join(cacheDir, 'meshdocs-includes.sha256');
+  const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+  if (previous === digest) return;
+  const store = join(cacheDir, 'data-store.json');
+  if (previous && existsSync(store)) {
+    rmSync(store);
+    logger.info('boilerplates, glossary, version values or the renderer changed: re-rendering every page');
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(stamp, digest);
+}
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+}
