@@ -16,14 +16,17 @@ MESHDOCS_LIB=${MESHDOCS_LIB:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
 # Variables declared (`declare`/`local`) directly in a sourced file become local to this
 # function: the price of resolving library paths; see docs/doctest.md.
 source() {
+  { local __meshdocs_x=$-; set +x; } 2>/dev/null
   local __meshdocs_file=${1:-}
   if [[ ! -e $__meshdocs_file && $__meshdocs_file == tests/util/*.sh && -e $MESHDOCS_LIB/${__meshdocs_file#tests/util/} ]]; then
     __meshdocs_file=$MESHDOCS_LIB/${__meshdocs_file#tests/util/}
   fi
   shift
+  [[ $__meshdocs_x == *x* ]] && set -x
   builtin source "$__meshdocs_file" "$@"
-  local __meshdocs_rc=$?
+  { local __meshdocs_rc=$?; set +x; } 2>/dev/null
   __meshdocs_wrap_snips
+  [[ $__meshdocs_x == *x* ]] && set -x
   return "$__meshdocs_rc"
 }
 .() { source "$@"; }
