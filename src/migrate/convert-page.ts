@@ -260,7 +260,10 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
         if (ctx.pageDir && link && !/^(\/|[a-z]+:)/i.test(link) && !existsSync(resolve(ctx.pageDir, link))) {
           report(open.offset, 'image-missing', `{{< image link="${link}" >}}: no such file beside the page`, 'warning');
         }
-        return leaf(open, imageDirective(open, (m) => report(open.offset, 'image-attributes', m, 'warning')));
+        // A caption may hold a value shortcode as text (`caption="… {{< istio_full_version >}}"`).
+        const named = Object.fromEntries(Object.entries(open.params.named).map(([k, v]) => [k, convertCodeText(v, open.offset)]));
+        const withValues = { ...open, params: { ...open.params, named } };
+        return leaf(open, imageDirective(withValues, (m) => report(open.offset, 'image-attributes', m, 'warning')));
       }
       case 'text_import':
         return textImport(node);
