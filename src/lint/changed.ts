@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Files changed against the main branch: committed since the merge base with `origin/main` (or
+ * `main`), plus staged, unstaged and untracked files, as absolute paths. Undefined outside git.
+ */
+export function changedFiles(cwd: string): { base: string; files: Set<string> } | undefined {
+  const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  if (!top) return undefined;
+  const base = git(cwd, ['merge-base', 'HEAD', 'origin/main']) ?? git(cwd, ['merge-base', 'HEAD', 'main']) ?? git(cwd, ['rev-parse', 'HEAD']);
+  if (!base) return undefined;
+  const lists = [
+    git(cwd, ['diff', '--name-only', '--diff-filter=ACMR', base]),
+    git(cwd, ['ls-files', '--others', '--exclude-standard']),
+  ];
+  const files = new Set<string>();
+  for (const list of lists) for (const f of (list ?? '').split('\n')) if (f) files.add(resolve(top, f));
+  // ls-files prints paths relative to cwd; diff relative to the top level.
+  for (const f of (lists[1] ?? '').split('\n')) if (f) files.add(resolve(cwd, f));
+  return { base, files };
+}

@@ -1,0 +1,165 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
+import type { ContentPaths } from '../../config/paths.ts';
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
+import type { Page } from '../../model/parse.ts';
+import type { JsonCache } from '../cache.ts';
+import { distFileOf, lineInFile, listHtml, pagesByDistFile, pageUrl, refreshTarget } from './dist-pages.ts';
+import { checkExternal } from './external.ts';
+import { findLinkSite, normalizeTarget } from './source-lines.ts';
+
+export interface LinkOptions {
+  /** The built site. */
+  dist: string;
+  paths: ContentPaths;
+  pages: readonly Page[];
+  display: (file: string) => string;
+  /** Page display path → absolute path. */
+  absolute: (file: string) => string;
+  /** Also check links that leave the site (`CHECK_EXTERNAL_LINKS=true`). */
+  external: boolean;
+  /** URLs of the site itself (canonical links): skipped, the local copy is what is checked. */
+  siteUrl?: string;
+  externalCache?: JsonCache<{ at: number; status: number }>;
+}
+
+export interface LinkReport {
+  diagnostics: Diagnostic[];
+  /** Links checked (internal, plus external when asked). */
+  checked: number;
+  pages: number;
+}
+
+/**
+ * Links on the built site: every page and anchor it links to, images, and alias redirect pages,
+ * crawled by linkinator from every HTML file through its own static server. Findings point at
+ * the Markdown line when the link is written in the page, else at the HTML.
+ */
+export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
+  const { dist, paths } = options;
+  const html = listHtml(dist);
+  if (html.length === 0) throw new Error(`no HTML files in ${dist}: build the site first (npm run build)`);
+  const byDist = pagesByDistFile(paths, options.pages, options.absolute);
+  const diagnostics: Diagnostic[] = [...checkAliases(options)];
+
+  const checker = new LinkChecker();
+  const external: { url: string; parent: string }[] = [];
+  const result = await checker.check({
+    path: html,
+    serverRoot: dist,
+    recurse: true,
+    checkFragments: true,
+    concurrency: 50,
+    timeout: 10_000,
+    linksToSkip: async (link) => {
+      if (link.startsWith('http://localhost:')) return false;
+      return true;
+    },
+  });
+
+  for (const link of result.links) {
+    if (link.state === LinkState.SKIPPED) {
+      if (/^https?:\/\//.test(link.url) && !(options.siteUrl && link.url.startsWith(options.siteUrl))) {
+        external.push({ url: link.url, parent: localPath(link.parent ?? '') });
+      }
+      continue;
+    }
+    if (link.state !== LinkState.BROKEN) continue;
+    diagnostics.push(brokenDiagnostic(link, byDist, options));
+  }
+
+  let checked = result.links.filter((l) => l.state !== LinkState.SKIPPED).length;
+  if (options.external && external.length > 0) {
+    const answers = await checkExternal(
+      external.map((e) => e.url),
+      { cache: options.externalCache },
+    );
+    options.externalCache?.save(true);
+    const byUrl = new Map(answers.map((a) => [a.url, a]));
+    checked += answers.length;
+    for (const e of external) {
+      const answer = byUrl.get(e.url);
+      if (!answer || answer.state === 'ok') continue;
+      const ruleId = answer.state === 'network' ? 'link-external-network' : 'link-external';
+      const message =
+        answer.state === 'network'
+          ? `network error reaching ${e.url}: ${answer.detail}; the host did not answer, so this may not be a broken link`
+          : `external link ${e.url} answers ${answer.detail}`;
+      diagnostics.push(placeLink(e.parent, e.url, ruleId, message, byDist, options));
+    }
+  }
+  return { diagnostics, checked, pages: html.length };
+}
+
+function brokenDiagnostic(link: LinkResult, byDist: Map<string, Page>, options: LinkOptions): Diagnostic {
+  const target = `/${link.url.replace(/^\/+/, '')}`;
+  // A bad same-page anchor comes back without a parent: the page is the URL without its fragment.
+  const parent = link.parent ? localPath(link.parent) : target.split('#')[0]!;
+  const fragment = link.failureDetails?.find((d): d is Error => d instanceof Error && /Fragment identifier/.test(d.message));
+  const [path, hash] = target.split('#');
+  const message = fragment
+    ? `no anchor #${hash} on ${path === parent ? 'this page' : path} (link ${target})`
+    : `broken link ${target}${link.status ? ` (HTTP ${link.status})` : ''}${isImage(path!) ? ': image not found' : ': page not found'}`;
+  const ruleId = fragment ? 'link-fragment' : isImage(path!) ? 'link-image' : 'link-broken';
+  return placeLink(parent, path === parent && hash !== undefined ? `#${hash}` : target, ruleId, message, byDist, options);
+}
+
+/** Puts a finding on the Markdown line that writes the link, or on the HTML line that has it. */
+function placeLink(parentPath: string, target: string, ruleId: string, message: string, byDist: Map<string, Page>, options: LinkOptions): Diagnostic {
+  const parentFile = distFileOf(parentPath);
+  const page = byDist.get(parentFile);
+  if (page) {
+    const pagePath = pageUrl(options.paths, options.absolute(page.file));
+    const wanted = /^https?:/.test(target) ? target : normalizeTarget(target, parentPath) ?? target;
+    const site = /^https?:/.test(target)
+      ? linkSiteExact(page, target)
+      : findLinkSite(page, pagePath, wanted);
+    if (site) return diagnostic(page.file, site.line, ruleId, message, { column: site.column });
+  }
+  const htmlFile = join(options.dist, parentFile);
+  const needle = target.startsWith('#') ? `href="${target}"` : target.split('#')[0]!.replace(/\/$/, '');
+  return diagnostic(options.display(htmlFile), lineInFile(htmlFile, needle), ruleId, `${message} (in the page layout or an included file)`);
+}
+
+function linkSiteExact(page: Page, url: string): { line: number; column: number } | undefined {
+  const index = page.source.split('\n').findIndex((l) => l.includes(url));
+  return index < 0 ? undefined : { line: index + 1, column: page.source.split('\n')[index]!.indexOf(url) + 1 };
+}
+
+/** Every `aliases:` entry must have a redirect page in dist that points to the page. */
+function checkAliases(options: LinkOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const page of options.pages) {
+    const aliases = page.rawFrontmatter.aliases;
+    if (!Array.isArray(aliases)) continue;
+    const url = pageUrl(options.paths, options.absolute(page.file));
+    const lines = page.source.split('\n');
+    for (const alias of aliases) {
+      if (typeof alias !== 'string') continue;
+      const line = lines.findIndex((l) => l.includes(alias)) + 1;
+      const file = join(options.dist, distFileOf(alias));
+      if (!existsSync(file)) {
+        out.push(diagnostic(page.file, line, 'link-alias', `alias ${alias} has no redirect page (expected ${options.display(file)})`));
+        continue;
+      }
+      const target = refreshTarget(readFileSync(file, 'utf8'));
+      const resolved = target === undefined ? undefined : normalizeTarget(target, alias);
+      if (resolved?.replace(/\/?$/, '/') !== url) {
+        out.push(
+          diagnostic(page.file, line, 'link-alias', `alias ${alias}: ${options.display(file)} ${target ? `redirects to ${target}` : 'has no meta refresh'}, not to this page (${url})`),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** `http://localhost:4312/docs/a/index.html` or `docs/a/index.html` → `/docs/a/index.html`. */
+function localPath(url: string): string {
+  return `/${url.replace(/^https?:\/\/localhost:\d+\//, '').replace(/^\/+/, '')}`;
+}
+
+function isImage(path: string): boolean {
+  return /\.(png|jpe?g|gif|svg|webp|avif|ico)$/i.test(path);
+}

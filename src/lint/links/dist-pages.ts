@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { ContentPaths } from '../../config/paths.ts';
+import { pageSlug } from '../../model/content-tree.ts';
+import type { Page } from '../../model/parse.ts';
+
+/** Every HTML file of the built site, relative to `dist` with `/` separators. */
+export function listHtml(dist: string): string[] {
+  if (!existsSync(dist)) return [];
+  return (readdirSync(dist, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+}
+
+/** URL path of a page: `content/en/docs/x/index.md` → `/docs/x/`, `content/en/index.md` → `/`. */
+export function pageUrl(paths: ContentPaths, file: string): string {
+  const slug = pageSlug(relative(paths.lang, file));
+  return slug === '' ? '/' : `/${slug}/`;
+}
+
+/** The dist file that serves a URL path (`/docs/x/` → `docs/x/index.html`, `/a.html` → `a.html`). */
+export function distFileOf(urlPath: string): string {
+  const clean = decodeURIComponent(urlPath.split('#')[0]!.split('?')[0]!).replace(/^\/+/, '');
+  if (clean === '' || clean.endsWith('/')) return `${clean}index.html`;
+  if (/\.[a-z0-9]+$/i.test(clean)) return clean;
+  return `${clean}/index.html`;
+}
+
+/** Maps built pages back to their Markdown: `docs/x/index.html` → page. */
+export function pagesByDistFile(paths: ContentPaths, pages: readonly Page[], absolute: (file: string) => string): Map<string, Page> {
+  const map = new Map<string, Page>();
+  for (const page of pages) {
+    if (page.kind === 'boilerplate') continue;
+    map.set(distFileOf(pageUrl(paths, absolute(page.file))), page);
+  }
+  return map;
+}
+
+/** `<meta http-equiv="refresh" content="0;url=/docs/x/">` → `/docs/x/`. */
+export function refreshTarget(html: string): string | undefined {
+  const meta = /<meta\b[^>]*http-equiv=["']?refresh["']?[^>]*>/i.exec(html)?.[0];
+  const content = meta && /content=["']([^"']*)["']/i.exec(meta)?.[1];
+  return content ? /url=(.*)$/i.exec(content)?.[1]?.trim() : undefined;
+}
+
+/** First line of an HTML file that contains a string (for findings that come from the layout). */
+export function lineInFile(file: string, needle: string): number {
+  try {
+    const index = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle));
+    return index + 1;
+  } catch {
+    return 0;
+  }
+}
+
+export { join };

@@ -1,0 +1,144 @@
+import { dirname, join, relative, resolve } from 'node:path';
+import type { ContentPaths } from '../config/paths.ts';
+import { siteConfig } from '../config/site.ts';
+import { buildContentIndex, kindOf, listMarkdown } from '../model/content-tree.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { parsePage, loadPage, type Page } from '../model/parse.ts';
+import { cacheDir, JsonCache } from './cache.ts';
+import { readMarkdownlintConfig } from './config.ts';
+import { lintLinks } from './links/check-links.ts';
+import { lintMarkdown } from './markdown.ts';
+import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
+import type { SnipsLibrary } from './scripts/snips-library.ts';
+import { lintSpelling } from './spelling.ts';
+
+export type CheckName = 'markdown' | 'spelling' | 'scripts' | 'links';
+export const allChecks: readonly CheckName[] = ['markdown', 'spelling', 'scripts', 'links'];
+
+export interface LintOptions {
+  paths: ContentPaths;
+  /** Where `.markdownlint-cli2.jsonc` and `cspell.config.yaml` are. */
+  projectRoot: string;
+  /** Paths in output are relative to this directory. */
+  cwd: string;
+  checks: ReadonlySet<CheckName>;
+  /** Apply the fixes markdownlint and our rules can make, then report what is left. */
+  fix?: boolean;
+  /** Only report on these files (absolute), e.g. from `--changed`. */
+  only?: ReadonlySet<string>;
+  /** The built site, for links; required when `links` is checked. */
+  dist?: string | Promise<string>;
+  /** Check external links too. */
+  external?: boolean;
+  /** Keep results in node_modules/.cache/meshdocs (spelling, external links). */
+  cache?: boolean;
+  snips?: SnipsLibrary;
+  /** Called as each check finishes (for progress output). */
+  onCheck?: (check: CheckName, ms: number) => void;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  coverage: CoverageReport | undefined;
+  /** Files written by --fix (display paths). */
+  fixed: string[];
+  counts: { markdown: number; shell: number; htmlPages: number; links: number };
+  timings: Partial<Record<CheckName, number>>;
+}
+
+/** Runs the asked checks over a content tree. Never prints or exits; throws only on bad setup. */
+export async function runLint(options: LintOptions): Promise<LintResult> {
+  const { paths, checks } = options;
+  const display = (file: string): string => relative(options.cwd, file) || file;
+  const absolute = (file: string): string => resolve(options.cwd, file);
+  const inScope = (file: string): boolean => !options.only || options.only.has(absolute(file));
+  const near = (file: string): boolean => {
+    if (!options.only) return true;
+    const dir = dirname(absolute(file));
+    return [...options.only].some((f) => f === absolute(file) || dirname(f) === dir);
+  };
+
+  const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(join('boilerplates', 'snips')));
+  let pages = files.map((file) => loadPage(file, kindOf(paths, file), display(file)));
+  const index = buildContentIndex(paths);
+  const diagnostics: Diagnostic[] = [];
+  const timings: Partial<Record<CheckName, number>> = {};
+  const fixed: string[] = [];
+  const cache = options.cache === false ? undefined : cacheDir(options.projectRoot);
+  const time = async <T>(check: CheckName, run: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const value = await run();
+    timings[check] = performance.now() - start;
+    options.onCheck?.(check, timings[check]!);
+    return value;
+  };
+
+  // Shellcheck runs in its own process: start it first, so it overlaps the in-process checks.
+  const scripts = checks.has('scripts')
+    ? time('scripts', () => lintScripts(paths, { display, snips: options.snips, pages }))
+    : undefined;
+
+  const selected = pages.filter((p) => inScope(p.file));
+  if (checks.has('markdown')) {
+    const config = readMarkdownlintConfig(options.projectRoot).config;
+    const result = await time('markdown', () =>
+      lintMarkdown(selected, index, config, { fix: options.fix, reparse: (page, source) => parsePage(source, page.kind, page.file) }),
+    );
+    diagnostics.push(...result.diagnostics);
+    if (result.fixed.size > 0) {
+      const { writeFileSync } = await import('node:fs');
+      for (const [file, text] of result.fixed) {
+        writeFileSync(absolute(file), text);
+        fixed.push(file);
+      }
+      pages = pages.map((p) => (result.fixed.has(p.file) ? parsePage(result.fixed.get(p.file)!, p.kind, p.file) : p));
+    }
+  }
+  const current = pages.filter((p) => inScope(p.file));
+  if (checks.has('spelling')) {
+    diagnostics.push(
+      ...(await time('spelling', () =>
+        lintSpelling(current, { projectRoot: options.projectRoot, cacheFile: cache && join(cache, 'cspell.json') }),
+      )),
+    );
+  }
+
+  let coverage: CoverageReport | undefined;
+  let shell = 0;
+  if (scripts) {
+    const result = await scripts;
+    diagnostics.push(...result.diagnostics.filter((d) => near(d.file)));
+    coverage = result.coverage;
+    shell = result.files;
+  }
+
+  let htmlPages = 0;
+  let links = 0;
+  if (checks.has('links')) {
+    if (!options.dist) throw new Error('links: no built site given (dist)');
+    const dist = await options.dist;
+    const report = await time('links', () =>
+      lintLinks({
+        dist,
+        paths,
+        pages,
+        display,
+        absolute,
+        external: options.external ?? false,
+        siteUrl: siteConfig.siteUrl,
+        externalCache: cache ? new JsonCache(join(cache, 'links.json'), 'external-v1') : undefined,
+      }),
+    );
+    diagnostics.push(...report.diagnostics.filter((d) => near(d.file)));
+    htmlPages = report.pages;
+    links = report.checked;
+  }
+
+  return {
+    diagnostics,
+    coverage,
+    fixed,
+    counts: { markdown: checks.has('markdown') || checks.has('spelling') ? current.length : 0, shell, htmlPages, links },
+    timings,
+  };
+}
