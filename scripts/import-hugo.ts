@@ -10,14 +10,14 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics } from '../src/model/diagnostic.ts';
 import { importHugoSite, ImportInputError } from '../src/migrate/import-site.ts';
 
-const usage = 'usage: npm run import:hugo -- <hugo-site-root> <out-dir> [--lang <code>]… [--verbose]';
+const usage = 'usage: npm run import:hugo -- <hugo-site-root> <out-dir> [--lang <code>]… [--no-snips] [--verbose]';
 
 function main(): number {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { lang: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } },
+      options: { lang: { type: 'string', multiple: true }, 'no-snips': { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -35,7 +35,7 @@ function main(): number {
   const display = (f: string): string => relative(process.cwd(), f) || '.';
   let report;
   try {
-    report = importHugoSite(site, out, { langs: parsed.values.lang, display });
+    report = importHugoSite(site, out, { langs: parsed.values.lang, display, snips: !parsed.values['no-snips'] });
   } catch (error) {
     if (error instanceof ImportInputError) {
       console.error(`import:hugo: ${error.message}`);
@@ -54,7 +54,7 @@ function main(): number {
   const tested = report.pages.filter((p) => p.tested).length;
   console.log(
     `imported ${report.pages.length} pages (${tested} with test: yes, ${report.glossaryEntries} glossary entries), copied ${report.copied} files, ` +
-      `left ${report.skipped.length} generated snips files to regenerate → ${display(report.outDir)}`,
+      `wrote ${report.snipsWritten} snips files (istio.io's ${report.skipped.length} generated files not copied) → ${display(report.outDir)}`,
   );
   console.log(`${errors.length} error(s), ${warnings} warning(s)${warnings && !parsed.values.verbose ? ' (--verbose lists all warnings)' : ''}`);
   if (report.pages.length === 0) {

@@ -141,7 +141,7 @@ export function runCompat(siteRoot: string, options: CompatOptions = {}): Compat
   const ownWorkDir = options.workDir === undefined;
   const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'meshdocs-compat-'));
   try {
-    const imported = importHugoSite(siteRoot, work, { display: options.display });
+    const imported = importHugoSite(siteRoot, work, { display: options.display, snips: false });
     const paths = resolveContentPaths(join(work, 'content'));
     const session = openSnipsSession(paths, { display: (f) => relative(paths.lang, f) });
     const results: CompatResult[] = [];

@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { parsePage } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
 import { convertHugoMarkdown, frontmatterLength, type EmittedFence } from './convert-page.ts';
+import { generateTreeSnips, writeTreeSnips } from '../snips/tree.ts';
 import { normalizeFrontmatter } from './frontmatter.ts';
 import type { SiteArgs } from './hugo-values.ts';
 
@@ -28,6 +29,12 @@ export interface ImportOptions {
   langs?: string[];
   /** Shows a path in diagnostics. Default: the absolute path. */
   display?: (file: string) => string;
+  /**
+   * Generate the snips files of the imported tree (default true), so the site's test scripts
+   * run right away. The generator's findings (e.g. istio.io's quirk Q1) are reported as warnings:
+   * the import itself succeeded, and `npm run snips`/lint report them as errors later.
+   */
+  snips?: boolean;
 }
 
 export interface ImportedPage {
@@ -51,6 +58,8 @@ export interface ImportReport {
   /** Generated files left behind (snips.sh …). */
   skipped: string[];
   glossaryEntries: number;
+  /** Snips files written into the output (when `snips` is on). */
+  snipsWritten: number;
   /** Shortcode name → uses. */
   shortcodes: Map<string, number>;
   diagnostics: Diagnostic[];
@@ -79,7 +88,7 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
 
   const argsFile = join(site, 'data', 'args.yml');
   const args = readArgs(argsFile);
-  const report: ImportReport = { siteRoot: site, outDir: out, pages: [], copied: 0, skipped: [], glossaryEntries: 0, shortcodes: new Map(), diagnostics: [] };
+  const report: ImportReport = { siteRoot: site, outDir: out, pages: [], copied: 0, skipped: [], glossaryEntries: 0, snipsWritten: 0, shortcodes: new Map(), diagnostics: [] };
   mkdirSync(join(out, 'data'), { recursive: true });
   copyFileSync(argsFile, join(out, 'data', 'args.yml'));
 
@@ -139,7 +148,13 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
       report.pages.push({ source, target, relative: rel, lang, tested: /^test: yes\s*$/m.test(frontmatterOf(text)) });
     }
   }
-  report.diagnostics.push(...checkOutput(resolveContentPaths(join(out, 'content')), report.pages, emitted, display));
+  const outPaths = resolveContentPaths(join(out, 'content'));
+  report.diagnostics.push(...checkOutput(outPaths, report.pages, emitted, display));
+  if (options.snips !== false && !report.diagnostics.some((d) => d.ruleId === 'versions')) {
+    const tree = generateTreeSnips(outPaths, { display });
+    report.snipsWritten = writeTreeSnips(tree).written.length;
+    for (const d of tree.diagnostics) report.diagnostics.push({ ...d, severity: 'warning' });
+  }
   return report;
 }
 
