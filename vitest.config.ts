@@ -8,7 +8,5 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Two workers: one per core. Heavy suites (Astro build, Chromium) share them.
     maxWorkers: 2,
-    reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: { json: 'out/test-results.json' },
   },
 });

@@ -162,7 +162,9 @@ function readFrontmatter(
     for (const error of doc.errors) {
       // +1: the YAML text starts on the line after the opening `---`.
       const line = (error.linePos?.[0]?.line ?? 0) + 1;
-      diagnostics.push(diagnostic(file, line, 'frontmatter', `invalid YAML: ${error.message.split('\n')[0]}`));
+      // yaml's message ends with its own position (relative to the YAML text): ours is file-relative.
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      diagnostics.push(diagnostic(file, line, 'frontmatter', `invalid YAML: ${reason}`));
     }
     return { frontmatter: undefined, raw: {} };
   }
