@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot, resolveContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
@@ -14,7 +14,7 @@ import { mergeDurations, readReport, writeReports } from './report/write.ts';
 import { runDocTests } from './run.ts';
 import { findSetupsFile, loadSetups, requiredTools, type SetupsConfig } from './setups.ts';
 import { parseShard, selectShard } from './shard.ts';
-import { createModelSnipLocator, type SnipLocator } from './snip-locations.ts';
+import { createSnipsLocator, type SnipLocator } from './snip-locations.ts';
 import type { DocTest, RunReport } from './types.ts';
 
 export const usage = `Usage: npm run test:docs -- [options] [test.sh files or directories…]
@@ -33,7 +33,8 @@ Runs the doc tests (every *test.sh beside a page) grouped by their '# @setup'.
   --rerun-failed       run only the tests that failed in the last report
   --keep-artifacts     keep the artifacts of passing tests too
   --dry-run            print each test's setup group and assembled scripts; run nothing
-  --content <dir>      the content tree (default: MESHDOCS_CONTENT or ./content)
+  --content <dir>      the content tree (default: MESHDOCS_CONTENT, else the tree of the first
+                       test path given, else ./content)
   --setups <file>      the setups file (default: <docs root>/config/setups.yml)
 
 Exit codes: 0 all passed, 1 a test failed, 2 bad input, 130 interrupted.`;
@@ -118,7 +119,12 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--run: ${(e as Error).message}`);
   }
 
-  const paths = resolveContentPaths(o.content === undefined ? undefined : resolve(io.cwd, o.content), io.env);
+  // A selector inside another content tree (an imported istio.io checkout) selects that tree.
+  const inferred =
+    o.content === undefined && !io.env.MESHDOCS_CONTENT && positionals.length > 0
+      ? inferContentDir(resolve(io.cwd, positionals[0]!))
+      : undefined;
+  const paths = resolveContentPaths(o.content === undefined ? inferred : resolve(io.cwd, o.content), io.env);
   const config = loadSetups(o.setups ? resolve(io.cwd, o.setups) : findSetupsFile(paths.root));
   const reportDir = resolve(io.cwd, o['report-dir']);
   const previous = readReport(reportDir);
@@ -211,7 +217,7 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     signal: io.signal ?? new AbortController().signal,
     forceSignal: io.forceSignal,
     keepArtifacts: o['keep-artifacts'],
-    locate: io.locate ?? createModelSnipLocator(paths),
+    locate: io.locate ?? createSnipsLocator(paths),
     killGraceMs: io.killGraceMs,
     leakPollMs: io.killGraceMs,
     env: io.env,
@@ -259,6 +265,15 @@ function printDryRun(tests: DocTest[], config: SetupsConfig, ctx: { root: string
       io.out(a.cleanup.text.trimEnd());
     }
   }
+}
+
+/** `<x>/content/en/docs/a/b` → `<x>/content`: the nearest ancestor holding `en/docs`. */
+export function inferContentDir(selector: string): string | undefined {
+  const parts = selector.split(sep);
+  for (let i = parts.length - 2; i >= 1; i--) {
+    if (parts[i] === 'en' && parts[i + 1] === 'docs') return parts.slice(0, i).join(sep) || sep;
+  }
+  return undefined;
 }
 
 function fail(io: CliIo, message: string): number {

@@ -31,8 +31,10 @@ __err_exit() {
 __verify_with_retry() {
   local cmp_func=$1 func=$2 expected=$3 failonerr=${4:-}
   local timeout=${VERIFY_TIMEOUT:-120} delay=${VERIFY_DELAY:-1} needed=${VERIFY_CONSECUTIVE:-1}
-  local errexit_state consecutive=0 attempts=0 funcret start
-  errexit_state=$(shopt -po errexit || true)
+  local errexit_state='set +e' consecutive=0 attempts=0 funcret start
+  # Intent fix: istio.io saves this with $(shopt -po errexit), which runs in a subshell where
+  # errexit is always off, so every verify there leaves `set -e` off for the rest of the test.
+  [[ $- == *e* ]] && errexit_state='set -e'
   set +e
   start=$(date +%s)
   __meshdocs_step_begin verify "${FUNCNAME[1]:-__verify_with_retry}" "$func"
