@@ -73,15 +73,22 @@ export function readHeredoc(name: string, lines: readonly string[]): string {
 }
 
 /**
- * `ENDSNIP` unless a line of the text is exactly `ENDSNIP` (which would end the heredoc early);
- * then the first of `ENDSNIP_1`, `ENDSNIP_2`, … that no line equals.
+ * `ENDSNIP` unless a line of the text could be mistaken for the end of the heredoc; then the first
+ * of `ENDSNIP_1`, `ENDSNIP_2`, … that no line could be. Bash ends the heredoc only at a line that
+ * is exactly the delimiter, but shellcheck also rejects lines that start with it after blanks or
+ * go on with blanks or punctuation (`ENDSNIP `, `  ENDSNIP`, `ENDSNIP)`: SC1118, SC1119, SC1120),
+ * so those count as clashes too.
  */
 export function heredocDelimiter(lines: readonly string[]): string {
-  const taken = new Set(lines);
-  if (!taken.has(defaultDelimiter)) return defaultDelimiter;
+  const clashes = (delimiter: string): boolean =>
+    lines.some((line) => {
+      const rest = line.trimStart();
+      return rest.startsWith(delimiter) && !/^[A-Za-z0-9_]/.test(rest.slice(delimiter.length));
+    });
+  if (!clashes(defaultDelimiter)) return defaultDelimiter;
   for (let n = 1; ; n += 1) {
     const candidate = `${defaultDelimiter}_${n}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!clashes(candidate)) return candidate;
   }
 }
 

@@ -1,0 +1,210 @@
+/**
+ * Property: for random code-block text (quotes, `$`, backticks, `\`, heredoc markers, blank lines,
+ * trailing spaces, unicode), the generated `snips.sh` passes `bash -n` and shellcheck, sourcing it
+ * runs nothing, and every `_out` / variable holds exactly the block's text.
+ *
+ * "Exactly" has one documented exception (see `readHeredoc` in src/snips/render.ts): `read` drops
+ * blank lines at the start and end of the text, so the expected value is the text with leading and
+ * trailing newlines removed. Commands are generated from a small grammar of valid shell (random
+ * text goes into quoted strings and heredoc bodies), since a command is code by design.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { resolveContentPaths } from '../../src/config/paths.ts';
+import { parsePage } from '../../src/model/parse.ts';
+import { withDerivedValues } from '../../src/model/versions.ts';
+import { generatePageSnips, type SnipsContext } from '../../src/snips/index.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'snips-property-'));
+const sentinel = join(work, 'SENTINEL');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const ctx: SnipsContext = {
+  paths: resolveContentPaths(join(work, 'content')),
+  versions: withDerivedValues({ version: '1.0', full_version: '1.0.0', previous_version: '0.9', source_branch_name: 'main', k8s_gateway_api_version: 'v1' }),
+  rewrites: [],
+  boilerplate: () => 'unknown',
+};
+
+// ---- random text -------------------------------------------------------------------------------
+
+/** Lines that try to break out of a heredoc or run something when sourced. */
+const nasty = [
+  'EOF',
+  'ENDSNIP',
+  'ENDSNIP_1',
+  'ENDSNIP_2',
+  '',
+  '   ',
+  '\t',
+  `$(/usr/bin/touch ${sentinel})`,
+  `\`/usr/bin/touch ${sentinel}\``,
+  `echo "$(/usr/bin/touch ${sentinel})"`,
+  "'",
+  '"',
+  '\\',
+  'trailing backslash \\',
+  '$',
+  '${HOME}',
+  '$HOME',
+  '}',
+  ')',
+  'fi',
+  '<<EOF',
+  "<<'ENDSNIP'",
+];
+const ascii = ' abcXYZ019_-.:,;=+*/#!?~^|&<>(){}[]\'"`$\\\t';
+
+/**
+ * One line of random text. Excluded: control characters and CR (not text), `@` and `%` (the
+ * `@path@` and `%%version%%` rewrites, covered by the golden tests).
+ */
+const textLine = fc
+  .oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...nasty) },
+    { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...ascii), maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...nasty), fc.constantFrom(' ', '  ', '\t')).map(([a, b]) => a + b) },
+  )
+  .map((line) => line.replace(/[\u0000-\u0008\u000a-\u001f\u007f@%]/g, ''));
+
+const textLines = fc.array(textLine, { maxLength: 8 });
+
+// ---- commands: valid shell holding random text -------------------------------------------------
+
+/**
+ * A heredoc body line that is no delimiter for bash, nor for shellcheck (which rejects `EOF `,
+ * `  EOF` or `EOF)` as a badly written end token), and has no prompt (the split would remove it).
+ */
+const heredocBodyLine = (line: string): boolean => !/^\s*EOF(?![A-Za-z0-9_])/.test(line) && !line.startsWith('$ ');
+
+/** Lines of one command as written on the page (the first with its `$ ` prompt). */
+const command: fc.Arbitrary<string[]> = fc.oneof(
+  // Words are quoted: a bare `do` or `done` would read as a keyword (shellcheck SC1010).
+  fc.stringMatching(/^[a-z0-9_-]{1,12}$/).map((word) => [`$ echo '${word}'`]),
+  // `<<` is left out: the command/output split (like istio.io's) takes it for a heredoc even in quotes.
+  // The `x` keeps a leading `~` from drawing shellcheck's SC2088 (about the command, not the file).
+  textLine.map((text) => [`$ printf '%s\\n' "x${text.replaceAll('<<', '< <').replace(/[\\"$`]/g, (c) => `\\${c}`)}"`]),
+  fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-z]{1,8}$/)).map(([a, b]) => [`$ printf '%s\\n' '${a}' \\`, `    '${b}'`]),
+  // Quoted delimiter: the body is literal, whatever it holds (istio.io recognises `<<\EOF`).
+  textLines.map((body) => ['$ cat <<\\EOF', ...body.filter(heredocBodyLine), 'EOF']),
+  // Unquoted delimiter: expanded when the snip runs, so only plain words.
+  fc.array(fc.stringMatching(/^[A-Za-z0-9 .,:-]{0,20}$/), { maxLength: 4 }).map((body) => ['$ cat <<EOF', ...body.filter(heredocBodyLine), 'EOF']),
+);
+
+/** Output must not start with `$ ` (istio.io's quirk Q1, reported as an error and tested elsewhere). */
+const outputLines = textLines.map((lines) => lines.map((l) => (l.startsWith('$ ') ? `x${l}` : l)));
+
+// ---- pages ------------------------------------------------------------------------------------
+
+type Block =
+  | { kind: 'bash'; commands: string[][]; output: string[]; snipId?: string }
+  | { kind: 'text'; lang: string; lines: string[]; snipId?: string };
+
+const snipId = fc.option(fc.constantFrom('none', 'named'), { nil: undefined, freq: 3 });
+const block: fc.Arbitrary<Block> = fc.oneof(
+  fc.record({ kind: fc.constant('bash' as const), commands: fc.array(command, { minLength: 1, maxLength: 3 }), output: outputLines, snipId }),
+  fc.record({ kind: fc.constant('text' as const), lang: fc.constantFrom('yaml', 'text', 'json', ''), lines: textLines, snipId }),
+);
+const headingDecoration = fc.string({ unit: fc.constantFrom(...'aZ09 -.&"\'!:()_é'), maxLength: 10 });
+const sections = fc.array(
+  fc.record({ decoration: headingDecoration, anchor: fc.boolean(), blocks: fc.array(block, { minLength: 1, maxLength: 4 }) }),
+  { minLength: 1, maxLength: 4 },
+);
+
+/** istio.io's slug rule, written out again here so the test does not trust the implementation. */
+const slug = (text: string): string =>
+  text
+    .trim()
+    .replaceAll(' ', '_')
+    .replace(/[^0-9A-Za-z_]/g, '')
+    .toLowerCase();
+
+interface Expected {
+  functions: string[];
+  /** Variable name → value after sourcing. */
+  values: Map<string, string>;
+}
+
+function fenceFor(body: string[]): string {
+  const longest = Math.max(0, ...body.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function buildPage(input: fc.GeneratedValueBasedOnArbitrary<typeof sections>): { markdown: string; expected: Expected } {
+  const expected: Expected = { functions: [], values: new Map() };
+  const out: string[] = ['---', 'title: Random', 'test: yes', '---', ''];
+  let named = 0;
+  const valueOf = (lines: string[]): string => lines.join('\n').replace(/^\n+/, '').replace(/\n+$/, '');
+  input.forEach((section, s) => {
+    const heading = `S${s}z${section.decoration}`;
+    out.push(`## ${heading}${section.anchor ? ` {#anchor-${s}}` : ''}`, '');
+    section.blocks.forEach((b, n) => {
+      const id = b.snipId === 'named' ? `named_${(named += 1)}` : b.snipId;
+      const name = `snip_${id ?? `${slug(heading)}_${n + 1}`}`;
+      const body = b.kind === 'bash' ? [...b.commands.flat(), ...b.output] : b.lines;
+      const fence = fenceFor(body);
+      // A fence without a language cannot carry options: the first word would be taken as the language.
+      const lang = b.kind === 'bash' ? 'bash' : b.lang || (id ? 'text' : '');
+      const info = [lang, id ? `snip_id=${id}` : ''].filter(Boolean).join(' ');
+      out.push(`${fence}${info}`, ...body, fence, '');
+      if (id === 'none') return;
+      if (b.kind === 'bash') {
+        expected.functions.push(name);
+        if (b.output.length > 0) expected.values.set(`${name}_out`, valueOf(b.output));
+      } else {
+        expected.values.set(name, valueOf(b.lines));
+      }
+    });
+  });
+  return { markdown: out.join('\n'), expected };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string } {
+  // --norc matters for bash: it reads ~/.bashrc when stdin is a socket, as node's pipes are.
+  return spawnSync(command, args, { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+describe('random code blocks', () => {
+  test('generate a file that parses, passes shellcheck, runs nothing when sourced and round-trips every value', () => {
+    let cases = 0;
+    fc.assert(
+      fc.property(sections, (input) => {
+        cases += 1;
+        const { markdown, expected } = buildPage(input);
+        const page = parsePage(markdown, 'docs', 'random.md');
+        const result = generatePageSnips(page, ctx, join(work, 'content/en/docs/random/index.md'));
+        expect(result.diagnostics).toEqual([]);
+        if (expected.functions.length === 0 && expected.values.size === 0) {
+          // Every block was `snip_id=none`: nothing to write.
+          expect(result.content).toBeUndefined();
+          return;
+        }
+        const file = join(work, 'snips.sh');
+        writeFileSync(file, result.content!);
+
+        const syntax = run('/bin/bash', ['--norc', '-n', file]);
+        expect(syntax.stderr).toBe('');
+        const lint = run('shellcheck', ['-s', 'bash', file]);
+        expect(lint.stdout).toBe('');
+
+        const names = [...expected.values.keys()];
+        const script = 'set -eu\nsource "$1"\nshift\ndeclare -F\nprintf "\\0"\nfor n in "$@"; do printf "%s\\0" "${!n}"; done\n';
+        const sourced = run('/bin/bash', ['--norc', '--noprofile', '-c', script, 'bash', file, ...names], { PATH: '/nonexistent' });
+        expect(sourced.stderr).toBe('');
+        expect(sourced.status).toBe(0);
+        expect(existsSync(sentinel)).toBe(false);
+        const [declared, ...values] = sourced.stdout.split('\0').slice(0, -1);
+        const functions = declared!.split('\n').filter(Boolean).map((l) => l.replace(/^declare -f /, ''));
+        expect(functions.sort()).toEqual([...expected.functions].sort());
+        expect(Object.fromEntries(names.map((n, i) => [n, values[i]]))).toEqual(Object.fromEntries(expected.values));
+      }),
+      { seed: 20261125, numRuns: 60 },
+    );
+    expect(cases).toBe(60);
+  });
+});
