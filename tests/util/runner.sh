@@ -24,9 +24,10 @@ source() {
   shift
   [[ $__meshdocs_x == *x* ]] && set -x
   builtin source "$__meshdocs_file" "$@"
-  { local __meshdocs_rc=$?; set +x; } 2>/dev/null
+  # The sourced file may have turned xtrace on (debug.sh does): keep its choice.
+  { local __meshdocs_rc=$? __meshdocs_after=$-; set +x; } 2>/dev/null
   __meshdocs_wrap_snips
-  [[ $__meshdocs_x == *x* ]] && set -x
+  [[ $__meshdocs_after == *x* ]] && set -x
   return "$__meshdocs_rc"
 }
 .() { source "$@"; }
