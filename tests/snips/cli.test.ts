@@ -1,0 +1,104 @@
+/** `npm run snips` as a user runs it: real process, exit codes, what it prints and writes. */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../src/config/paths.ts';
+
+const fixtures = join(projectRoot, 'tests/fixtures/snips');
+const scratch = mkdtempSync(join(tmpdir(), 'snips-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A scratch copy of a fixture scenario; `clean` removes its generated files first. */
+function copyOf(scenario: string, clean = false): string {
+  const root = join(scratch, `${scenario}-${Math.random().toString(36).slice(2)}`);
+  cpSync(join(fixtures, scenario), root, { recursive: true });
+  if (clean) {
+    for (const file of ['content/en/docs/errors/snips.sh', 'content/en/boilerplates/snips/known.sh', 'content/en/docs/blocks/snips.sh']) {
+      rmSync(join(root, file), { force: true });
+    }
+  }
+  return root;
+}
+
+function snips(root: string, ...args: string[]) {
+  return execa(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), ...args], {
+    cwd: root,
+    env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
+    reject: false,
+  });
+}
+
+describe('npm run snips', () => {
+  test('writes the files, then --check finds them up to date', async () => {
+    const root = copyOf('blocks', true);
+    const check = await snips(root, '--check');
+    expect(check.exitCode).toBe(1);
+    expect(check.stdout).toContain('missing  content/en/docs/blocks/snips.sh  (from content/en/docs/blocks/index.md)');
+
+    const run = await snips(root);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^wrote {4}content\/en\/docs\/blocks\/snips\.sh\nsnips: 1 tested page\(s\), 0 boilerplate\(s\): 1 written, 0 removed, 0 unchanged \(\d+ ms\)$/);
+    expect(readFileSync(join(root, 'content/en/docs/blocks/snips.sh'), 'utf8')).toBe(
+      readFileSync(join(fixtures, 'blocks/content/en/docs/blocks/snips.sh'), 'utf8'),
+    );
+
+    const again = await snips(root, '--check');
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toBe('snips: 1 file(s) up to date');
+  });
+
+  test('content errors: exit 2, each printed as file:line, nothing written', async () => {
+    const root = copyOf('errors', true);
+    const run = await snips(root);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('content/en/docs/errors/index.md:44  snip-command-after-output');
+    expect(run.stderr).toContain('content/en/docs/errors/index.md:36  snip-exec-it');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('snips: 7 error(s); nothing written');
+    expect(existsSync(join(root, 'content/en/docs/errors/snips.sh'))).toBe(false);
+    expect(existsSync(join(root, 'content/en/boilerplates/snips/known.sh'))).toBe(false);
+
+    const check = await snips(root, '--check');
+    expect(check.exitCode).toBe(2);
+  });
+
+  test('--check lists stale files and exits 1 without removing them', async () => {
+    const root = copyOf('boilerplates');
+    const check = await snips(root, '--check');
+    expect(check.exitCode).toBe(1);
+    expect(check.stdout.split('\n')).toEqual([
+      'stale    content/en/boilerplates/snips/old-removed.sh',
+      'stale    content/en/docs/no-snips/snips.sh',
+      'stale    content/en/docs/untested/snips.sh',
+      'snips: 3 file(s) out of date; run npm run snips',
+    ]);
+    expect(existsSync(join(root, 'content/en/docs/untested/snips.sh'))).toBe(true);
+  });
+
+  test('--stdout prints one page, whatever its test: value', async () => {
+    const root = copyOf('boilerplates');
+    const tested = await snips(root, '--stdout', 'content/en/docs/uses/index.md');
+    expect(tested.exitCode).toBe(0);
+    expect(`${tested.stdout}\n`).toBe(readFileSync(join(root, 'content/en/docs/uses/snips.sh'), 'utf8'));
+
+    const untested = await snips(root, '--stdout', 'content/en/docs/untested/index.md');
+    expect(untested.exitCode).toBe(0);
+    expect(untested.stdout).toContain('snip_step_1() {\necho old\n}');
+
+    const boilerplate = await snips(root, '--stdout', 'content/en/boilerplates/z-inner.md');
+    expect(boilerplate.stdout).toContain('bpsnip_z_inner_install() {');
+  });
+
+  test('bad invocations exit 2; a tree without tested pages is not green', async () => {
+    const root = copyOf('naming');
+    expect((await snips(root, '--frobnicate')).exitCode).toBe(2);
+    expect((await snips(root, '--stdout', 'no/such/page.md')).exitCode).toBe(2);
+
+    rmSync(join(root, 'content/en/docs'), { recursive: true });
+    const empty = await snips(root);
+    expect(empty.exitCode).toBe(1);
+    expect(empty.stderr).toContain('has "test: yes"');
+  });
+});
