@@ -114,7 +114,8 @@ async function runGroup(setupName: string, tests: DocTest[], opts: RunOptions): 
         const output = (e as { output?: string }).output ?? '';
         writeFileSync(setupLog, `${message}\n${output}\n`, { flag: 'a' });
         for (const t of tests) results.push(failedWithoutRun(t, opts, setupName, 'setup', message, output));
-        return done({ clusters: cluster.names, error: message }, results);
+        const lastLines = output.trim().split('\n').slice(-20).join('\n');
+        return done({ clusters: cluster.names, error: lastLines ? `${message}\n${lastLines}` : message }, results);
       }
     }
     for (const t of tests) {
