@@ -20,11 +20,10 @@ export function changedFiles(cwd: string): { base: string; files: Set<string> } 
   if (!base) return undefined;
   const lists = [
     git(cwd, ['diff', '--name-only', '--diff-filter=ACMR', base]),
-    git(cwd, ['ls-files', '--others', '--exclude-standard']),
+    git(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name', top]),
   ];
   const files = new Set<string>();
+  // Both print paths relative to the top level (`--full-name`).
   for (const list of lists) for (const f of (list ?? '').split('\n')) if (f) files.add(resolve(top, f));
-  // ls-files prints paths relative to cwd; diff relative to the top level.
-  for (const f of (lists[1] ?? '').split('\n')) if (f) files.add(resolve(cwd, f));
   return { base, files };
 }

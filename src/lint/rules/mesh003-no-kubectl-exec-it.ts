@@ -17,7 +17,9 @@ export const noKubectlExecItRule: PageRule = {
     const findings: RuleFinding[] = [];
     for (const block of page.codeBlocks) {
       for (const command of block.bash?.commands ?? []) {
-        if (execCommand.test(command.text) && ttyFlag.test(command.text.replace(/^.*?\bexec\b/, ''))) {
+        // Flags of kubectl only: what follows ` -- ` is the remote command (`ls -t` is fine).
+        const kubectlFlags = command.text.replace(/^.*?\bexec\b/, '').split(/\s--(?:\s|$)/)[0]!;
+        if (execCommand.test(command.text) && ttyFlag.test(kubectlFlags)) {
           findings.push({
             line: block.line + 1 + command.index,
             message: 'remove -t/--tty from "kubectl exec": tested pages run without a terminal (use -i only to pipe input)',
