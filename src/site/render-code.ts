@@ -1,4 +1,4 @@
-import type { Highlighter, ThemedToken } from 'shiki';
+import type { BundledLanguage, Highlighter, ThemedToken } from 'shiki';
 import { commandText, splitBashBlock, type BashLine } from '../model/bash-split.ts';
 import type { FenceMeta } from '../model/fence-meta.ts';
 import { splitRepoPaths, stripRepoPaths } from '../model/repo-links.ts';
@@ -86,7 +86,7 @@ export function renderCodeBlock(input: CodeRenderInput, ctx: CodeRenderContext):
 /** One token list per input line. */
 function tokenizeLines(highlighter: Highlighter, lines: string[], lang: string): ThemedToken[][] {
   if (lang === 'text') return lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
-  const out = highlighter.codeToTokens(lines.join('\n'), { lang, themes: codeThemes, defaultColor: false }).tokens;
+  const out = highlighter.codeToTokens(lines.join('\n'), { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false }).tokens;
   // Shiki returns one entry per line; guard against a mismatch rather than shift every later line.
   return out.length === lines.length ? out : lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
 }
