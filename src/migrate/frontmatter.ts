@@ -35,26 +35,58 @@ export function normalizeFrontmatter(
   if (first.problems.length === 0) return { text: source, diagnostics: [], changed: [] };
 
   const changed: string[] = [];
+  const problemKeys = new Set(first.problems.map((p) => p.key.split('.')[0]!));
   const contents = doc.contents;
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   if (isMap(contents)) {
     for (const pair of [...contents.items]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      const value = isScalar(pair.value) ? pair.value.value : pair.value;
-      if (value === null || value === undefined) {
-        doc.delete(key);
-        changed.push(`${key}: (empty) dropped`);
-        continue;
-      }
-      if (typeof value === 'string' && first.problems.some((p) => p.key === key) && value.toLowerCase() in yaml11Booleans) {
-        doc.set(key, yaml11Booleans[value.toLowerCase()]);
-        changed.push(`${key}: ${value} → ${yaml11Booleans[value.toLowerCase()]}`);
-      }
+      const value = data[key];
+      const fixed = fixValue(key, value, problemKeys.has(key));
+      if (fixed === undefined) continue;
+      if (fixed.drop) doc.delete(key);
+      else doc.set(key, fixed.value);
+      changed.push(`${key}: ${fixed.note}`);
     }
+  }
+  if (kind !== 'boilerplate' && kind !== 'glossary' && doc.get('title') === undefined) {
+    const fallback = doc.get('linktitle') ?? titleFromPath(file);
+    doc.set('title', String(fallback));
+    changed.push(`title: missing, set to "${String(fallback)}"`);
   }
   const second = checkFrontmatter(doc.toJS() ?? {}, kind);
   const diagnostics = second.problems.map((p) => diagnostic(file, lineOfKey(yamlText, p.key), 'frontmatter', p.message));
   if (changed.length === 0) return { text: source, diagnostics, changed };
   return { text: `---\n${doc.toString()}---\n${source.slice(length)}`, diagnostics, changed };
+}
+
+type Fix = { drop: true; note: string } | { drop: false; value: unknown; note: string };
+
+/** What Hugo would have understood, in the type our schema wants; undefined: leave the value alone. */
+function fixValue(key: string, value: unknown, rejected: boolean): Fix | undefined {
+  // An empty value means "not set" in Hugo.
+  if (value === null || value === undefined || (rejected && value === '')) return { drop: true, note: '(empty) dropped' };
+  if (!rejected) return undefined;
+  // `test: true` was istio.io's form in 2019; YAML 1.2 reads it as a boolean.
+  if (key === 'test' && typeof value === 'boolean') return { drop: false, value: value ? 'yes' : 'no', note: `${value} → ${value ? 'yes' : 'no'}` };
+  if (typeof value === 'string' && value.toLowerCase() in yaml11Booleans) {
+    const b = yaml11Booleans[value.toLowerCase()]!;
+    return { drop: false, value: b, note: `${value} → ${b}` };
+  }
+  if (key === 'weight' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return { drop: false, value: Number(value), note: `"${value}" → ${value}` };
+  // `title: 2019`, `keywords: [1.5, mesh]`: numbers where the schema wants strings.
+  if (typeof value === 'number') return { drop: false, value: String(value), note: `${value} → "${value}"` };
+  if (Array.isArray(value) && value.some((v) => typeof v !== 'string')) {
+    return { drop: false, value: value.map((v) => String(v)), note: 'list items → strings' };
+  }
+  return undefined;
+}
+
+/** `docs/tasks/foo-bar/index.md` → `Foo bar`. */
+function titleFromPath(file: string): string {
+  const parts = file.split(/[\\/]/).filter((p) => p && !/^_?index\.md$/.test(p));
+  const last = (parts[parts.length - 1] ?? 'Untitled').replace(/\.md$/, '').replace(/[-_]+/g, ' ');
+  return last.charAt(0).toUpperCase() + last.slice(1);
 }
 
 function lineOfKey(yamlText: string, key: string): number {

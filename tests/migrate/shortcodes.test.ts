@@ -85,6 +85,18 @@ describe('text blocks', () => {
     expect(page.codeBlocks[0]!.value).toBe('a: b\n  c: d');
   });
 
+  test('a markdown sample showing a whole escaped text block stays one block', () => {
+    const input = '{{< text markdown >}}\n{{</* text bash */>}}\n$ echo "Hello"\n{{</* /text */>}}\n{{< /text >}}\n\nafter';
+    const { result, page } = roundTrip(input);
+    expect(result.markdown).toBe('```markdown\n{{< text bash >}}\n$ echo "Hello"\n{{< /text >}}\n```\n\nafter');
+    expect(page.codeBlocks).toHaveLength(1);
+  });
+
+  test('a tab whose attributes span lines becomes one directive line', () => {
+    const input = '{{< tabset category-name="c" >}}\n{{< tab\n    name="A"\n    category-value="a"\n    description="Long text."\n>}}\n\nx\n\n{{< /tab >}}\n{{< /tabset >}}';
+    expect(convert(input).markdown).toBe('::::tabset{category="c"}\n:::tab{name="A" value="a" description="Long text."}\n\nx\n\n:::\n::::');
+  });
+
   test('mermaid becomes a mermaid fence', () => {
     expect(convert('{{< mermaid >}}\ngraph LR\n  a --> b\n{{< /mermaid >}}').markdown).toBe('```mermaid\ngraph LR\n  a --> b\n```');
   });
@@ -177,6 +189,10 @@ describe('boilerplate, gloss, image', () => {
     const result = convert(input);
     expect(result.markdown).toBe('::boilerplate{name="before-you-begin"}');
     expect(result.diagnostics).toEqual([]);
+  });
+
+  test('tags written without inner spaces', () => {
+    expect(convert('Your {{<gloss envoy>}}proxies{{</gloss>}} run.').markdown).toBe('Your :gloss[proxies]{term="envoy"} run.');
   });
 
   test('an unknown boilerplate is an error (Hugo fails on it too)', () => {
