@@ -2,7 +2,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { CodeBlock, Page } from '../model/parse.ts';
-import type { VersionValues } from '../model/versions.ts';
+import { unknownVersionNames, type VersionValues } from '../model/versions.ts';
 import { transformLine, usesInteractiveExec, type LineContext, type SnipRewrite } from './lines.ts';
 import { renderSnipsFile, type Snippet } from './render.ts';
 import type { PageSnips, SnipDefinition } from './types.ts';
@@ -112,7 +112,9 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
       define(name, 'function', block.line);
       if (block.bash.output.length > 0) define(`${name}_out`, 'output', block.line);
     } else {
-      snippets.push({ type: 'variable', name, lines: bodyLines(block).map((line) => transformLine(line, false, lineCtx)) });
+      const lines = bodyLines(block);
+      lines.forEach((line, index) => checkVersionNames(line, block.line + 1 + index, lineCtx.versions, report));
+      snippets.push({ type: 'variable', name, lines: lines.map((line) => transformLine(line, false, lineCtx)) });
       define(name, 'variable', block.line);
     }
   }
@@ -140,6 +142,7 @@ function bashSnippet(block: CodeBlock, name: string, ctx: LineContext, tested: b
   }
   const convert = (lines: { index: number; text: string }[]): string[] =>
     lines.map(({ index, text }) => {
+      checkVersionNames(text, bodyStart + index, ctx.versions, report);
       const line = transformLine(text, true, ctx);
       if (usesInteractiveExec(line)) {
         report(
@@ -154,6 +157,13 @@ function bashSnippet(block: CodeBlock, name: string, ctx: LineContext, tested: b
   const commands = convert(split.commands);
   const output = split.output.length > 0 ? convert(split.output) : undefined;
   return { type: 'function', name, commands, output };
+}
+
+/** A `%%name%%` with no value would reach the test as written: the same error as the site's. */
+function checkVersionNames(line: string, lineNumber: number, versions: VersionValues, report: Report): void {
+  for (const name of unknownVersionNames(line, versions)) {
+    report(lineNumber, 'unknown-version', `unknown version value "%%${name}%%" (data/args.yml has ${Object.keys(versions).join(', ')})`);
+  }
 }
 
 /** The block's lines; an empty block has none (not one empty line). */

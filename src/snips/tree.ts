@@ -3,10 +3,11 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, listMarkdown } from '../model/content-tree.ts';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { loadPage, parsePage, type Page } from '../model/parse.ts';
 import type { VersionValues } from '../model/versions.ts';
 import type { SnipRewrite } from './lines.ts';
-import { generatePageSnips, type BoilerplateStatus, type SnipsContext } from './page.ts';
+import { generatePageSnips, snipsTarget, type BoilerplateStatus, type SnipsContext } from './page.ts';
 import { isGeneratedSnips } from './render.ts';
 import type { PageSnips, SnipsFileProblem, SnipsWriteResult, TreeSnips } from './types.ts';
 
@@ -79,16 +80,27 @@ export function generateFileSnips(session: SnipsSession, file: string, force = f
 export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}): TreeSnips {
   const session = openSnipsSession(paths, options);
   const pages: PageSnips[] = [...session.boilerplates.values()];
+  const diagnostics: Diagnostic[] = [];
+  /** Generated files kept whatever happens: those of pages whose front matter cannot be read. */
+  const keep = new Set<string>();
   for (const file of listMarkdown(paths.docs)) {
     const source = readFileSync(file, 'utf8');
     if (!mayBeTested(source)) continue;
     const page: Page = parsePage(source, 'docs', session.display(file));
-    if (page.rawFrontmatter.test !== 'yes') continue;
+    if (page.rawFrontmatter.test !== 'yes') {
+      const unreadable = page.diagnostics.find((d) => d.ruleId === 'frontmatter' && Object.keys(page.rawFrontmatter).length === 0);
+      if (unreadable) {
+        // A typo in the front matter must not delete the page's snips as if it were untested.
+        keep.add(snipsTarget(paths, 'docs', file));
+        diagnostics.push(diagnostic(page.file, unreadable.line, 'snip-frontmatter', `cannot tell whether the page is tested: ${unreadable.message}`));
+      }
+      continue;
+    }
     pages.push(generatePageSnips(page, session.context, file));
   }
   const expected = new Set(pages.filter((p) => p.content !== undefined).map((p) => p.target));
-  const stale = existingGeneratedFiles(paths).filter((file) => !expected.has(file));
-  return { pages, stale, diagnostics: pages.flatMap((p) => p.diagnostics) };
+  const stale = existingGeneratedFiles(paths).filter((file) => !expected.has(file) && !keep.has(file));
+  return { pages, stale, diagnostics: [...pages.flatMap((p) => p.diagnostics), ...diagnostics] };
 }
 
 /**

@@ -111,7 +111,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ kind: fc.constant('text' as const), lang: fc.constantFrom('yaml', 'text', 'json', ''), lines: textLines, snipId }),
 );
 const headingDecoration = fc.string({ unit: fc.constantFrom(...'aZ09 -.&"\'!:()_é'), maxLength: 10 });
-const sections = fc.array(
+const sections: fc.Arbitrary<Section[]> = fc.array(
   fc.record({ decoration: headingDecoration, anchor: fc.boolean(), blocks: fc.array(block, { minLength: 1, maxLength: 4 }) }),
   { minLength: 1, maxLength: 4 },
 );
@@ -135,7 +135,13 @@ function fenceFor(body: string[]): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-function buildPage(input: fc.GeneratedValueBasedOnArbitrary<typeof sections>): { markdown: string; expected: Expected } {
+interface Section {
+  decoration: string;
+  anchor: boolean;
+  blocks: Block[];
+}
+
+function buildPage(input: Section[]): { markdown: string; expected: Expected } {
   const expected: Expected = { functions: [], values: new Map() };
   const out: string[] = ['---', 'title: Random', 'test: yes', '---', ''];
   let named = 0;
