@@ -80,6 +80,7 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
     shortcodes.set(name, (shortcodes.get(name) ?? 0) + 1);
   };
 
+  let insideContainer = 0;
   const tree = buildShortcodeTree(scanShortcodes(body));
   for (const stray of tree.strayClosings) {
     report(stray.offset, 'unmatched-closing', `{{< /${stray.name} >}} closes nothing (Hugo refuses the page)`);
@@ -147,6 +148,8 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
     }
     if (!raw.close) report(open.offset, 'unclosed-shortcode', `{{< ${open.name} >}} is never closed ({{< /${open.name} >}})`);
     const lines = bodyLines(convertCodeText(raw.body, raw.bodyOffset), indent);
+    // The body keeps what the generator reads; only the fence moves when CommonMark needs it.
+    const fenceIndent = insideContainer > 0 ? indent : markdownIndent(body, open.offset, indent);
     const { lang, meta } = open.name === 'mermaid' ? { lang: 'mermaid', meta: [] as [string, string][] } : textAttributes(open.params);
     if (!lang) report(open.offset, 'text-syntax', '{{< text >}} without a syntax: written as "plain"', 'warning');
     const language = lang || 'plain';
@@ -154,7 +157,7 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
       report(open.offset, 'text-source', '{{< text >}} with url=/file= and a body: the body is used', 'warning');
     }
     fences.push({ lang: language, value: lines.join('\n'), sourceLine: lineOf(open.offset) });
-    return lead + renderFence({ indent, lang: language, meta, lines }).slice(indent.length);
+    return lead + renderFence({ indent: fenceIndent, lang: language, meta, lines });
   };
 
   const textImport = (node: ShortcodeNode): string => {
@@ -197,7 +200,9 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
     const indent = blockIndent(token.offset);
     const colons = ':'.repeat(3 + containerDepth(node));
     const attrs = containerAttributes(token);
+    insideContainer++;
     const inner = renderNodes(node.children);
+    insideContainer--;
     const lines = inner.split('\n');
     if (lines.length < 2) {
       report(token.offset, 'shortcode-one-line', `{{< ${token.name} >}} must span several lines (Hugo refuses it too)`, 'warning');
@@ -266,6 +271,7 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
         return leaf(open, imageDirective(withValues, (m) => report(open.offset, 'image-attributes', m, 'warning')));
       }
       case 'text_import':
+      case 'text': // `{{< text file="…" >}}`: the same as text_import
         return textImport(node);
       default:
         if (containerNames.has(name) || name === 'gloss') return unsupported(open, `{{< ${name} >}} is never closed`);
@@ -273,7 +279,18 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
     }
   };
 
-  const renderNodes = (nodes: HugoNode[]): string => nodes.map(renderNode).join('');
+  /** Text blocks write their own indentation: the whitespace before the tag is taken back. */
+  const renderNodes = (nodes: HugoNode[]): string => {
+    let out = '';
+    for (const node of nodes) {
+      if (node.type === 'raw') {
+        const indent = blockIndent(node.open.offset);
+        if (indent && out.endsWith(indent)) out = out.slice(0, -indent.length);
+      }
+      out += renderNode(node);
+    }
+    return out;
+  };
 
   const markdown = source.slice(0, frontmatterEnd) + renderNodes(tree.nodes);
   return { markdown, diagnostics, fences, shortcodes };
@@ -291,6 +308,40 @@ export function textAttributes(params: ShortcodeParams): { lang: string; meta: [
   if (named.expandlinks !== undefined) meta.push(['expandlinks', named.expandlinks]);
   if (named.repo) meta.push(['repo', named.repo]);
   return { lang, meta };
+}
+
+const listMarker = /^( *)([-*+]|\d{1,9}[.)])( +|$)/;
+
+/**
+ * Where a fence must sit so that CommonMark reads it inside the same list item as the Hugo tag
+ * (Hugo itself ignores Markdown context). A tag indented 4+ columns past the content of its list
+ * item, or indented 4+ outside any list, would become an indented code block holding the fence
+ * as text: the fence moves to the item's content column (or the margin).
+ */
+export function markdownIndent(body: string, offset: number, indent: string): string {
+  const width = indent.length;
+  if (width < 4) return indent;
+  const before = body.slice(0, body.lastIndexOf('\n', offset - 1) + 1).split('\n');
+  for (let i = before.length - 1; i >= 0; i--) {
+    let line = before[i]!;
+    if (line.trim() === '') continue;
+    const lead = line.length - line.trimStart().length;
+    if (lead >= width) continue;
+    let m = listMarker.exec(line);
+    // A lazy continuation line (`1. text⏎more text` at the margin): its paragraph's first line decides.
+    for (let j = i - 1; !m && j >= 0 && before[j]!.trim() !== ''; j--) {
+      m = listMarker.exec(before[j]!);
+      if (m) line = before[j]!;
+    }
+    if (m) {
+      const spaces = m[3]!.length;
+      const content = m[1]!.length + m[2]!.length + (spaces === 0 || spaces > 4 ? 1 : spaces);
+      if (content > width) continue; // a sibling or nested item further in: look further up
+      return width - content <= 3 ? indent : ' '.repeat(content);
+    }
+    if (lead === 0) return ''; // top level: no list holds this block
+  }
+  return '';
 }
 
 /** Depth of nested callouts/tabs below a container: its fence needs that many more colons. */

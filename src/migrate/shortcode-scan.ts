@@ -157,7 +157,9 @@ export function scanShortcodes(source: string): Token[] {
       continue;
     }
     flushText(next);
-    if (rawBodyShortcodes.has(token.name) && !token.closing && !token.selfClosing) {
+    // `{{< text file="…" >}}` / `url=` has no body (Hugo refuses one): it is not a raw block.
+    const sourced = token.name === 'text' && (token.params.named.file !== undefined || token.params.named.url !== undefined);
+    if (rawBodyShortcodes.has(token.name) && !token.closing && !token.selfClosing && !sourced) {
       const close = findClosing(source, token.end, token.name);
       const bodyEnd = close ? close.offset : source.length;
       tokens.push({ type: 'raw', open: token, body: source.slice(token.end, bodyEnd), bodyOffset: token.end, close });

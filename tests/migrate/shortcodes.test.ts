@@ -97,6 +97,28 @@ describe('text blocks', () => {
     expect(convert(input).markdown).toBe('::::tabset{category="c"}\n:::tab{name="A" value="a" description="Long text."}\n\nx\n\n:::\n::::');
   });
 
+  test('an indented block outside any list moves to the margin (else it would be an indented code block)', () => {
+    const input = ['Some text:', '', '    {{< text yaml >}}', '    a:', '      b: c', '    {{< /text >}}'].join('\n');
+    const { result, page } = roundTrip(input);
+    expect(result.markdown).toBe(['Some text:', '', '```yaml', 'a:', '  b: c', '```'].join('\n'));
+    expect(page.codeBlocks[0]!.value).toBe('a:\n  b: c');
+  });
+
+  test('a block 4+ columns past its list item content moves to the content column', () => {
+    const input = ['- item', '', '      {{< text bash >}}', '      $ ls', '      {{< /text >}}'].join('\n');
+    const { result, page } = roundTrip(input);
+    expect(result.markdown).toBe(['- item', '', '  ```bash', '  $ ls', '  ```'].join('\n'));
+    expect(page.codeBlocks[0]!.value).toBe('$ ls');
+  });
+
+  test('a list item whose paragraph continues at the margin still holds the block', () => {
+    const input = ['1. Inject the client', 'with the proxy.', '', '    {{< text bash >}}', '    $ ls', '    {{< /text >}}', '', '1. Next'].join('\n');
+    const { result, page } = roundTrip(input);
+    expect(result.markdown).toContain('\n    ```bash\n    $ ls\n    ```\n');
+    const list = page.tree.children.find((n) => n.type === 'list');
+    expect(list && 'children' in list && list.children).toHaveLength(2);
+  });
+
   test('mermaid becomes a mermaid fence', () => {
     expect(convert('{{< mermaid >}}\ngraph LR\n  a --> b\n{{< /mermaid >}}').markdown).toBe('```mermaid\ngraph LR\n  a --> b\n```');
   });
@@ -126,6 +148,11 @@ describe('text_import', () => {
     expect(result.markdown).toBe('text\n\n`{{< text_import file="nope.txt" syntax="plain" >}}`');
     expect(result.diagnostics).toMatchObject([{ file: 'page.md', line: 3, ruleId: 'text-import-missing', severity: 'error' }]);
     expect(convert('{{< text_import file="examples/snippet_example.txt" snippet="NOPE" >}}').diagnostics[0]!.ruleId).toBe('text-import-missing');
+  });
+
+  test('{{< text file= >}} without a body reads the file, and does not swallow the next block', () => {
+    const result = convert('{{< text file="examples/snippet_example.txt" snippet="OTHER" syntax="plain" >}}\n\n{{< text bash >}}\n$ ls\n{{< /text >}}');
+    expect(result.markdown).toBe('```plain\nnot this one\n```\n\n```bash\n$ ls\n```');
   });
 
   test('url= becomes a link (the browser fetched it on istio.io)', () => {
