@@ -33,6 +33,7 @@ Runs the doc tests (every *test.sh beside a page) grouped by their '# @setup'.
   --rerun-failed       run only the tests that failed in the last report
   --keep-artifacts     keep the artifacts of passing tests too
   --dry-run            print each test's setup group and assembled scripts; run nothing
+  --list               print the selected tests and their setups as JSON (CI matrices)
   --content <dir>      the content tree (default: MESHDOCS_CONTENT, else the tree of the first
                        test path given, else ./content)
   --setups <file>      the setups file (default: <docs root>/config/setups.yml)
@@ -92,6 +93,7 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
         'rerun-failed': { type: 'boolean', default: false },
         'keep-artifacts': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        list: { type: 'boolean', default: false },
         content: { type: 'string' },
         setups: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -169,6 +171,16 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
+  if (o.list) {
+    const setups: Record<string, { tests: number; cluster: boolean; ciOnly: boolean }> = {};
+    for (const t of tests) {
+      const s = config.setups.get(t.script.setup!)!;
+      setups[s.name] ??= { tests: 0, cluster: s.cluster, ciOnly: s.ciOnly };
+      setups[s.name]!.tests++;
+    }
+    io.out(JSON.stringify({ setups, tests: tests.map((t) => ({ id: t.id, setup: t.script.setup })) }));
+    return 0;
+  }
   const libDir = join(projectRoot, 'tests', 'util');
   if (o['dry-run']) {
     printDryRun(tests, config, { root: paths.root, libDir }, io);

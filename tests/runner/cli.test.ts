@@ -168,6 +168,19 @@ describe('doc-test runner, end to end on profile=none pages', () => {
   });
 });
 
+describe("the project's own pages", () => {
+  test('every profile=none test of content/ passes with its generated snips.sh', async () => {
+    const reportDir = tempDir('doctest-report-');
+    const r = await doctestCli(['--setup', 'profile=none', '--report-dir', reportDir]);
+    expect(r.exitCode, String(r.all)).toBe(0);
+    const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunReport;
+    expect(report.tests.length).toBeGreaterThan(0);
+    expect(report.tests.every((t) => t.status === 'passed' && t.steps.length > 0)).toBe(true);
+    // Every step of the page was located on the page.
+    expect(report.tests.flatMap((t) => t.steps).every((s) => s.pageLine?.file.endsWith('index.md'))).toBe(true);
+  });
+});
+
 describe.concurrent('exit code 2: bad input', () => {
   const malformed = join(fixtures, 'malformed', 'content');
   test.each([

@@ -26,22 +26,28 @@ source() {
   builtin source "$__meshdocs_file" "$@"
   # The sourced file may have turned xtrace on (debug.sh does): keep its choice.
   { local __meshdocs_rc=$? __meshdocs_after=$-; set +x; } 2>/dev/null
-  __meshdocs_wrap_snips
+  # The library defines no snips: skip the (forking) scan for its files.
+  [[ $__meshdocs_file == "$MESHDOCS_LIB"/* ]] || __meshdocs_wrap_snips
   [[ $__meshdocs_after == *x* ]] && set -x
   return "$__meshdocs_rc"
 }
 .() { source "$@"; }
 
+# Functions already wrapped. A snip redefined by sourcing its file again stays unwrapped (it
+# still works, it is just not recorded): telling would cost a subshell per function and source.
+declare -gA __meshdocs_wrapped=()
+
 __meshdocs_wrap_snips() {
   { local __meshdocs_x=$-; set +x; } 2>/dev/null
   local f def
-  for f in $(compgen -A function); do
+  while read -r _ _ f; do
     case $f in snip_* | bpsnip_*) ;; *) continue ;; esac
+    [[ -n ${__meshdocs_wrapped[$f]:-} ]] && continue
     def=$(declare -f "$f")
-    [[ $def == *"__meshdocs_snip $f "* ]] && continue
     eval "__meshdocs_orig_$def"
     eval "$f() { __meshdocs_snip $f \"\$@\"; }"
-  done
+    __meshdocs_wrapped[$f]=1
+  done < <(declare -F)
   [[ $__meshdocs_x == *x* ]] && set -x
   return 0
 }
@@ -92,7 +98,10 @@ __meshdocs_step_begin() {
   __meshdocs_json "$2" && rec+=",\"name\":$__meshdocs_j"
   __meshdocs_json "$3" && rec+=",\"func\":$__meshdocs_j"
   __meshdocs_json "$src" && rec+=",\"source\":$__meshdocs_j,\"line\":$line"
-  __meshdocs_offset && rec+=",\"offset\":$__meshdocs_o}"
+  # A verify records its output itself; only snips need the output file's size (a fork).
+  __meshdocs_o=0
+  [[ $1 == verify ]] || __meshdocs_offset
+  rec+=",\"offset\":$__meshdocs_o}"
   printf '%s\n' "$rec" >>"$MESHDOCS_STEPS"
   [[ $__meshdocs_x == *x* ]] && set -x
   return 0
@@ -108,7 +117,9 @@ __meshdocs_step_end() {
     __meshdocs_json "$4" && rec+=",\"output\":$__meshdocs_j"
     __meshdocs_json "$5" && rec+=",\"expected\":$__meshdocs_j"
   fi
-  __meshdocs_offset && rec+=",\"offset\":$__meshdocs_o}"
+  __meshdocs_o=0
+  [[ $1 == verify ]] || __meshdocs_offset
+  rec+=",\"offset\":$__meshdocs_o}"
   printf '%s\n' "$rec" >>"$MESHDOCS_STEPS"
   [[ $__meshdocs_x == *x* ]] && set -x
   return 0

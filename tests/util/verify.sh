@@ -36,7 +36,7 @@ __verify_with_retry() {
   # errexit is always off, so every verify there leaves `set -e` off for the rest of the test.
   [[ $- == *e* ]] && errexit_state='set -e'
   set +e
-  start=$(date +%s)
+  start=$EPOCHSECONDS
   __meshdocs_step_begin verify "${FUNCNAME[1]:-__verify_with_retry}" "$func"
   while true; do
     attempts=$((attempts + 1))
@@ -55,7 +55,7 @@ __verify_with_retry() {
     else
       consecutive=0
     fi
-    if (($(date +%s) > start + timeout)); then
+    if ((EPOCHSECONDS > start + timeout)); then
       __meshdocs_step_end verify 1 "$attempts" "$out" "$expected"
       eval "$errexit_state"
       __err_exit "$func" "$timeout" "$out" "$expected"
