@@ -29,6 +29,8 @@ export interface BashSplit {
   commandsAfterOutput: number[];
   /** True when the first line is not a `$ ` command. */
   noCommand: boolean;
+  /** Delimiter of a heredoc still open when the block ends (its closing line is missing). */
+  unclosedHeredoc?: string;
 }
 
 const heredocStart = /(?<!<)<<(?!<)(-?)\s*(['"]?)\\?([A-Za-z_][A-Za-z0-9_]*)\2/g;
@@ -75,7 +77,7 @@ export function splitBashBlock(body: string): BashSplit {
     previous = text;
   });
 
-  return { commands, output, commandsAfterOutput, noCommand: !lines[0]?.startsWith('$ ') };
+  return { commands, output, commandsAfterOutput, noCommand: !lines[0]?.startsWith('$ '), unclosedHeredoc: heredocs[0]?.delimiter };
 }
 
 /** The text a reader copies: the commands without prompts, one per line. */

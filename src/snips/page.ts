@@ -133,6 +133,13 @@ function bashSnippet(block: CodeBlock, name: string, ctx: LineContext, tested: b
   if (split.commands.length === 0) {
     report(bodyStart, 'bash-no-command', 'a bash block must start with a "$ " command line (use another language for plain output)');
   }
+  // Either would swallow the function's closing `}` and break the whole file when it is sourced.
+  const last = split.commands.at(-1);
+  if (split.unclosedHeredoc !== undefined && last) {
+    report(bodyStart + last.index, 'snip-unclosed-heredoc', `the heredoc <<${split.unclosedHeredoc} is never closed: end it with a line "${split.unclosedHeredoc}"`);
+  } else if (last && split.output.length === 0 && last.text.endsWith('\\')) {
+    report(bodyStart + last.index, 'snip-dangling-continuation', 'the last command line ends with "\\" but nothing follows it');
+  }
   for (const index of split.commandsAfterOutput) {
     report(
       bodyStart + index,

@@ -56,7 +56,7 @@ describe('npm run snips', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('content/en/docs/errors/index.md:44  snip-command-after-output');
     expect(run.stderr).toContain('content/en/docs/errors/index.md:36  snip-exec-it');
-    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('snips: 9 error(s); nothing written');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('snips: 11 error(s); nothing written');
     expect(existsSync(join(root, 'content/en/docs/errors/snips.sh'))).toBe(false);
     expect(existsSync(join(root, 'content/en/boilerplates/snips/known.sh'))).toBe(false);
 
