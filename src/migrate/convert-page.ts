@@ -212,7 +212,7 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
     const last = lines.length >= 2 ? lines[lines.length - 1]!.trim() : '';
     const middle = lines.length >= 2 ? lines.slice(1, -1) : [];
     const prefix = stripPrefix(middle);
-    const body = [...(first ? [first] : []), ...middle.map((l) => reindent(l, prefix, ind)), ...(last ? [ind + last] : [])];
+    const body = [...(first ? [ind + first] : []), ...middle.map((l) => reindent(l, prefix, ind)), ...(last ? [ind + last] : [])];
     const head = `${indent === undefined ? `\n` : ''}${colons}${token.name}${attrs}`;
     return [head, ...body, `${ind}${colons}`].join('\n');
   };
