@@ -16,6 +16,11 @@ export interface TreeOptions {
   display?: (file: string) => string;
   /** Default: `siteConfig.snipRewrites`. */
   rewrites?: readonly SnipRewrite[];
+  /**
+   * Pages a caller has already parsed (lint does), by absolute path: used instead of parsing again.
+   * Files not in the map are read and parsed as usual.
+   */
+  parsed?: ReadonlyMap<string, Page>;
 }
 
 /**
@@ -24,6 +29,7 @@ export interface TreeOptions {
  */
 export interface SnipsSession {
   paths: ContentPaths;
+  parsed?: ReadonlyMap<string, Page>;
   display: (file: string) => string;
   context: SnipsContext;
   /** Boilerplate snips by name, in name order. */
@@ -52,7 +58,7 @@ export function openSnipsSession(paths: ContentPaths, options: TreeOptions = {})
     let result = results.get(name);
     if (!result) {
       inProgress.add(name);
-      result = generatePageSnips(loadPage(file, 'boilerplate', display(file)), context, file);
+      result = generatePageSnips(options.parsed?.get(file) ?? loadPage(file, 'boilerplate', display(file)), context, file);
       inProgress.delete(name);
       results.set(name, result);
     }
@@ -61,7 +67,7 @@ export function openSnipsSession(paths: ContentPaths, options: TreeOptions = {})
 
   for (const [name] of files) boilerplateStatus(name);
   const boilerplates = new Map(files.map(([name]) => [name, results.get(name)!]));
-  return { paths, display, context, boilerplates };
+  return { paths, parsed: options.parsed, display, context, boilerplates };
 }
 
 /** The snips of one Markdown file of the session's tree; `force` ignores `test:`. */
@@ -69,7 +75,7 @@ export function generateFileSnips(session: SnipsSession, file: string, force = f
   const markdown = resolve(file);
   const name = basename(markdown, '.md');
   if (dirname(markdown) === session.paths.boilerplates && session.boilerplates.has(name)) return session.boilerplates.get(name)!;
-  const page = loadPage(markdown, 'docs', session.display(markdown));
+  const page = session.parsed?.get(markdown) ?? loadPage(markdown, 'docs', session.display(markdown));
   return generatePageSnips(page, { ...session.context, force }, markdown);
 }
 
@@ -84,9 +90,12 @@ export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}
   /** Generated files kept whatever happens: those of pages whose front matter cannot be read. */
   const keep = new Set<string>();
   for (const file of listMarkdown(paths.docs)) {
-    const source = readFileSync(file, 'utf8');
-    if (!mayBeTested(source)) continue;
-    const page: Page = parsePage(source, 'docs', session.display(file));
+    let page = options.parsed?.get(file);
+    if (!page) {
+      const source = readFileSync(file, 'utf8');
+      if (!mayBeTested(source)) continue;
+      page = parsePage(source, 'docs', session.display(file));
+    }
     if (page.rawFrontmatter.test !== 'yes') {
       const unreadable = page.diagnostics.find((d) => d.ruleId === 'frontmatter' && Object.keys(page.rawFrontmatter).length === 0);
       if (unreadable) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths, type ContentPaths } from '../../src/config/paths.ts';
+import { parsePage } from '../../src/model/parse.ts';
 import { checkTreeSnips, generateTreeSnips, splitBanner, writeTreeSnips } from '../../src/snips/index.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/snips/boilerplates');
@@ -75,6 +76,16 @@ describe('checkTreeSnips', () => {
     ]);
     const uses = generateTreeSnips(paths).pages.find((p) => p.source.endsWith('docs/uses/index.md'))!;
     expect(uses.sources).toContain('content/en/boilerplates/snips/empty-note.sh');
+  });
+});
+
+describe('generateTreeSnips', () => {
+  test('uses pages the caller has already parsed instead of reading them again', () => {
+    const file = join(root, 'content/en/docs/uses/index.md');
+    const edited = readFileSync(file, 'utf8').replace('$ echo own block', '$ echo parsed by the caller');
+    const parsed = new Map([[file, parsePage(edited, 'docs', 'uses.md')]]);
+    const page = generateTreeSnips(paths, { parsed }).pages.find((p) => p.source === 'uses.md')!;
+    expect(page.content).toContain('echo parsed by the caller');
   });
 });
 
