@@ -38,7 +38,7 @@ describe('importing the demo site', () => {
   });
 
   test('copies data/args.yml, test scripts and bundle files byte for byte', () => {
-    for (const rel of ['data/args.yml', 'content/en/docs/tasks/demo/test.sh', 'content/en/docs/tasks/demo/diagram.svg']) {
+    for (const rel of ['data/args.yml', 'content/en/docs/tasks/demo/test.sh', 'content/en/docs/tasks/demo/gtwapi_test.sh', 'content/en/docs/tasks/demo/diagram.svg']) {
       expect(readFileSync(outFile(rel)), rel).toEqual(readFileSync(siteFile(rel)));
     }
   });
@@ -84,7 +84,7 @@ describe('the CLI', () => {
     const run = await execa(tsx, ['scripts/import-hugo.ts', 'tests/fixtures/migrate/hugo-site', target], { cwd: projectRoot, reject: false });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^tests\/fixtures\/migrate\/hugo-site\/content\/en\/news\/releases\/1\.0\.1\/index\.md:10 {2}shortcode-unsupported/m);
-    expect(run.stdout).toMatch(/^imported 8 pages \(1 with test: yes, 2 glossary entries\), copied 2 files, wrote 2 snips files/m);
+    expect(run.stdout).toMatch(/^imported 8 pages \(1 with test: yes, 2 glossary entries\), copied 3 files, wrote 2 snips files/m);
     expect(run.stdout).toMatch(/^0 error\(s\), 3 warning\(s\)/m);
   });
 
@@ -126,5 +126,9 @@ describe('a test written for istio.io’s harness', () => {
     // The test body as written, followed by its cleanup part.
     expect(run.stdout).toContain('_verify_like snip_before_you_begin_1 "$snip_before_you_begin_1_out"');
     expect(run.stdout).toMatch(/set \+e # ignore cleanup errors\nsnip_cleanup_1/);
+    // The gtwapi_test.sh pattern: its own setup group, sourcing the sibling test.
+    expect(run.stdout).toMatch(/^# setup profile=default/m);
+    expect(run.stdout).toContain('## test tasks/demo/gtwapi_test.sh (setup profile=default)');
+    expect(run.stdout).toContain('source "content/en/docs/tasks/demo/test.sh"');
   });
 });
