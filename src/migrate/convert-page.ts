@@ -379,8 +379,9 @@ function imageDirective(token: ShortcodeToken, warn: (message: string) => void):
   const { named } = token.params;
   const src = named.link ?? named.src;
   if (!src) warn('{{< image >}} without link=');
-  const caption = named.caption ?? named.title ?? named.alt;
-  if (!named.caption) warn(`{{< image >}} without caption=: ${caption ? 'using its title/alt' : 'left empty'}`);
+  // Our ::image needs a caption; Hugo shows none when it is missing.
+  const caption = named.caption || named.title || named.alt || (src ? src.split('/').pop() : undefined);
+  if (!named.caption) warn(`{{< image >}} without caption=: using its ${named.title ? 'title' : named.alt ? 'alt text' : 'file name'}`);
   const attrs: [string, string | undefined][] = [
     ['src', src ?? ''],
     ['caption', caption ?? ''],

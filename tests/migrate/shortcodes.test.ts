@@ -185,6 +185,50 @@ describe('callouts and tabs', () => {
     expect(page.directives[0]).toMatchObject({ name: 'warning' });
   });
 
+  test('a tabset in a list item whose tab content is indented deeper (strip_indent) stays in the item', () => {
+    const input = [
+      '1.  Set the platform:',
+      '',
+      '    {{< tabset category-name="install-method" >}}',
+      '',
+      '    {{< tab name="Helm" category-value="helm" >}}',
+      '',
+      '        {{< text syntax=bash >}}',
+      '        $ helm install cni --set a=b \\',
+      '            --wait',
+      '        {{< /text >}}',
+      '',
+      '    {{< /tab >}}',
+      '',
+      '    {{< /tabset >}}',
+      '',
+      '1.  Next',
+    ].join('\n');
+    const { result, page } = roundTrip(input);
+    expect(result.markdown).toBe(
+      [
+        '1.  Set the platform:',
+        '',
+        '    ::::tabset{category="install-method"}',
+        '',
+        '    :::tab{name="Helm" value="helm"}',
+        '',
+        '    ```bash',
+        '    $ helm install cni --set a=b \\',
+        '        --wait',
+        '    ```',
+        '',
+        '    :::',
+        '',
+        '    ::::',
+        '',
+        '1.  Next',
+      ].join('\n'),
+    );
+    expect(page.codeBlocks[0]!.value).toBe('$ helm install cni --set a=b \\\n    --wait');
+    expect(page.directives.map((d) => d.name)).toEqual(['tabset', 'tab']);
+  });
+
   test('tabset and tabs; an outer container gets more colons than what it holds', () => {
     const input = [
       '{{< tabset category-name="config-api" >}}',
@@ -251,6 +295,10 @@ describe('boilerplate, gloss, image', () => {
     const result = convert('{{< image link="a.png" title="T" >}}');
     expect(result.markdown).toBe('::image{src="a.png" caption="T" title="T"}');
     expect(result.diagnostics[0]).toMatchObject({ ruleId: 'image-attributes', severity: 'warning' });
+  });
+
+  test('an image with neither caption, title nor alt uses its file name', () => {
+    expect(convert('{{< image link="./flow.svg" >}}').markdown).toBe('::image{src="./flow.svg" caption="flow.svg"}');
   });
 
   test('an image whose file is not beside the page is reported', () => {
