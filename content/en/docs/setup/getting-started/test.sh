@@ -14,7 +14,7 @@ _verify_same snip_install_the_mesh_2 "$snip_install_the_mesh_2_out"
 
 bpsnip_before_you_begin_bookinfo__1
 _wait_for_deployment default productpage-v1
-_verify_like snip_deploy_the_sample_application_2 "$snip_deploy_the_sample_application_2_out"
+_verify_like snip_deploy_the_sample_application_1 "$snip_deploy_the_sample_application_1_out"
 
 snip_open_the_application_to_outside_traffic_1
 _verify_contains snip_open_the_application_to_outside_traffic_3 "No validation issues found"
