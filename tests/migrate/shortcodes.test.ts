@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
@@ -394,5 +395,24 @@ describe('what is kept as written', () => {
   test('diagnostic lines count the front matter', () => {
     const result = convert('---\ntitle: t\n---\n\n{{< relnote >}}');
     expect(result.diagnostics[0]!.line).toBe(5);
+  });
+});
+
+describe('nesting (istio.io composes lists, tabs, callouts and text blocks; cf. its content/en/test pages)', () => {
+  // Golden file: UPDATE=1 rewrites expected.md from the converter's output.
+  const dir = resolve(projectRoot, 'tests/fixtures/migrate/nesting');
+  test('tabs holding lists holding callouts and blocks, callouts holding blocks in lists', () => {
+    const result = convert(readFileSync(resolve(dir, 'input.md'), 'utf8'));
+    if (process.env.UPDATE) writeFileSync(resolve(dir, 'expected.md'), result.markdown);
+    expect(result.markdown).toBe(readFileSync(resolve(dir, 'expected.md'), 'utf8'));
+    expect(result.diagnostics).toEqual([]);
+    const page = parsePage(result.markdown, 'page', 'expected.md');
+    expect(page.diagnostics).toEqual([]);
+    expect(page.tree.children.map((n) => n.type)).toEqual(['yaml', 'containerDirective', 'list']);
+    const tabset = page.tree.children[1] as { children: { type: string; name?: string }[] };
+    expect(tabset.children.map((c) => c.name)).toEqual(['tab', 'tab', 'tab', 'tab', 'tab']);
+    expect(page.directives.map((d) => d.name)).toEqual(['tabset', 'tab', 'tab', 'tab', 'warning', 'tab', 'tab', 'warning', 'warning', 'tip']);
+    expect(page.codeBlocks.map((b) => b.value)).toEqual(result.fences.map((f) => f.value));
+    expect(page.codeBlocks[1]!.value).toBe('$ a:\n    b:\n        - c');
   });
 });
