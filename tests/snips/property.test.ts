@@ -112,7 +112,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 );
 const headingDecoration = fc.string({ unit: fc.constantFrom(...'aZ09 -.&"\'!:()_é'), maxLength: 10 });
 const sections: fc.Arbitrary<Section[]> = fc.array(
-  fc.record({ decoration: headingDecoration, anchor: fc.boolean(), blocks: fc.array(block, { minLength: 1, maxLength: 4 }) }),
+  fc.record({ decoration: headingDecoration, anchor: fc.boolean(), inList: fc.boolean(), blocks: fc.array(block, { minLength: 1, maxLength: 4 }) }),
   { minLength: 1, maxLength: 4 },
 );
 
@@ -138,6 +138,8 @@ function fenceFor(body: string[]): string {
 interface Section {
   decoration: string;
   anchor: boolean;
+  /** Blocks sit in list items, indented 4 spaces: the indentation is not part of the text. */
+  inList: boolean;
   blocks: Block[];
 }
 
@@ -157,7 +159,12 @@ function buildPage(input: Section[]): { markdown: string; expected: Expected } {
       // A fence without a language cannot carry options: the first word would be taken as the language.
       const lang = b.kind === 'bash' ? 'bash' : b.lang || (id ? 'text' : '');
       const info = [lang, id ? `snip_id=${id}` : ''].filter(Boolean).join(' ');
-      out.push(`${fence}${info}`, ...body, fence, '');
+      if (section.inList) {
+        const indent = (line: string): string => (line === '' ? '' : `    ${line}`);
+        out.push(`${n + 1}.  Step:`, '', indent(`${fence}${info}`), ...body.map(indent), indent(fence), '');
+      } else {
+        out.push(`${fence}${info}`, ...body, fence, '');
+      }
       if (id === 'none') return;
       if (b.kind === 'bash') {
         expected.functions.push(name);
