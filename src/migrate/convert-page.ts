@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
+import { sectionOfHeadingLine } from '../model/sections.ts';
 import { bodyLines, extractSnippet, renderFence } from './fence.ts';
 import { istioRepository, valueShortcode, type RepositoryUrls, type SiteArgs } from './hugo-values.ts';
 import { lineIndex, readShortcode, scanShortcodes, type RawBlockToken, type ShortcodeParams, type ShortcodeToken } from './shortcode-scan.ts';
@@ -38,6 +39,8 @@ export interface ConvertContext {
   repository?: RepositoryUrls;
   /** Directory of the source page: relative image links are checked against it. */
   pageDir?: string;
+  /** The page's snips are generated (`test: yes` or a boilerplate): section names matter. */
+  tested?: boolean;
 }
 
 /** A fence the converter wrote, for the round-trip check (`verifyFences`). */
@@ -293,6 +296,7 @@ export function convertHugoMarkdown(source: string, ctx: ConvertContext): Conver
   };
 
   const markdown = source.slice(0, frontmatterEnd) + renderNodes(tree.nodes);
+  if (ctx.tested) checkSectionNames(body, (offset, message) => report(offset, 'section-name-changed', message, 'warning'), ctx);
   return { markdown, diagnostics, fences, shortcodes };
 }
 
@@ -308,6 +312,27 @@ export function textAttributes(params: ShortcodeParams): { lang: string; meta: [
   if (named.expandlinks !== undefined) meta.push(['expandlinks', named.expandlinks]);
   if (named.repo) meta.push(['repo', named.repo]);
   return { lang, meta };
+}
+
+/**
+ * istio.io's generator names a section from the heading text before the first `{`
+ * (`## Install {{< istioctl >}}` → `install`); once the shortcode is converted the heading reads
+ * `## Install istioctl` and our generator says `install_istioctl`. Snip names a test calls would
+ * change, so each such heading is reported with both names.
+ */
+function checkSectionNames(body: string, warn: (offset: number, message: string) => void, ctx: ConvertContext): void {
+  let offset = 0;
+  for (const line of body.split('\n')) {
+    if (/^##+ .*\{\{[<%]/.test(line)) {
+      const theirs = sectionOfHeadingLine(line);
+      const converted = convertHugoMarkdown(line, { ...ctx, tested: false, glossaryTitles: undefined, boilerplates: undefined }).markdown;
+      const ours = sectionOfHeadingLine(converted);
+      if (theirs !== ours) {
+        warn(offset, `snip names in this section change: istio.io's generator calls it "${theirs ?? '(no section)'}", ours "${ours ?? '(no section)'}" (the heading holds a shortcode)`);
+      }
+    }
+    offset += line.length + 1;
+  }
 }
 
 const listMarker = /^( *)([-*+]|\d{1,9}[.)])( +|$)/;

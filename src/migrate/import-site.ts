@@ -138,6 +138,7 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
         glossaryTitles,
         boilerplates,
         pageDir: dirname(source),
+        tested: kind === 'boilerplate' || /^test: yes\s*$/m.test(frontmatterOf(text)),
       });
       // Front matter fixes may change its line count; report against the source lines.
       const shift = lineCount(text.slice(0, frontmatterLength(text))) - lineCount(fm.text.slice(0, frontmatterLength(fm.text)));

@@ -392,6 +392,14 @@ describe('what is kept as written', () => {
     expect(result.diagnostics).toMatchObject([{ line: 2, ruleId: 'unmatched-closing', severity: 'error' }]);
   });
 
+  test('on a tested page, a heading whose section name changes with the conversion is reported', () => {
+    const input = '---\ntitle: t\n---\n## Install {{< istioctl >}}\n\n## Before you begin {#before}\n';
+    const result = convert(input, { tested: true });
+    expect(result.diagnostics).toMatchObject([{ line: 4, ruleId: 'section-name-changed', severity: 'warning' }]);
+    expect(result.diagnostics[0]!.message).toContain('"install", ours "install_istioctl"');
+    expect(convert(input).diagnostics).toEqual([]);
+  });
+
   test('diagnostic lines count the front matter', () => {
     const result = convert('---\ntitle: t\n---\n\n{{< relnote >}}');
     expect(result.diagnostics[0]!.line).toBe(5);
