@@ -7,6 +7,7 @@
  *   --only a,b       only these checks: markdown, spelling, scripts, links
  *   --dist <dir>     check links on this built site instead of building
  *   --coverage       list every tested page in the snippet coverage report
+ *   --timings        print how long each check took
  *   --no-cache       ignore and do not write node_modules/.cache/meshdocs
  *   --write-bundle   rebuild src/lint/markdownlint-rules.mjs (the editor's copy of the custom rules)
  * Environment: MESHDOCS_CONTENT=<dir> lints another content tree; CHECK_EXTERNAL_LINKS=true checks
@@ -39,6 +40,7 @@ function parse() {
       only: { type: 'string' },
       dist: { type: 'string' },
       coverage: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       'write-bundle': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -115,6 +117,9 @@ try {
     console.log(formatCoverage(result.coverage, values.coverage).join('\n') + '\n');
   }
   if (!external && checks.has('links')) console.log('external links not checked (set CHECK_EXTERNAL_LINKS=true)');
+  if (values.timings) {
+    console.log(Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)}s`).join(', '));
+  }
   console.log(summaryLine(result, (performance.now() - started) / 1000));
   process.exitCode = result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 } catch (error) {

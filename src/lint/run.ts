@@ -13,6 +13,8 @@ import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
 
 export type CheckName = 'markdown' | 'spelling' | 'scripts' | 'links';
+/** Timed steps: the checks, plus reading and parsing the pages once for all of them. */
+export type StepName = CheckName | 'parse';
 export const allChecks: readonly CheckName[] = ['markdown', 'spelling', 'scripts', 'links'];
 
 export interface LintOptions {
@@ -43,7 +45,7 @@ export interface LintResult {
   /** Files written by --fix (display paths). */
   fixed: string[];
   counts: { markdown: number; shell: number; htmlPages: number; links: number };
-  timings: Partial<Record<CheckName, number>>;
+  timings: Partial<Record<StepName, number>>;
 }
 
 /** Runs the asked checks over a content tree. Never prints or exits; throws only on bad setup. */
@@ -58,11 +60,13 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     return [...options.only].some((f) => f === absolute(file) || dirname(f) === dir);
   };
 
+  const timings: Partial<Record<StepName, number>> = {};
+  const parseStart = performance.now();
   const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(join('boilerplates', 'snips')));
   let pages = files.map((file) => loadPage(file, kindOf(paths, file), display(file)));
   const index = buildContentIndex(paths);
+  timings.parse = performance.now() - parseStart;
   const diagnostics: Diagnostic[] = [];
-  const timings: Partial<Record<CheckName, number>> = {};
   const fixed: string[] = [];
   const cache = options.cache === false ? undefined : cacheDir(options.projectRoot);
   const time = async <T>(check: CheckName, run: () => Promise<T>): Promise<T> => {

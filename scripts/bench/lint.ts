@@ -1,0 +1,212 @@
+/**
+ * `npm run lint` on a generated 1,000-page corpus (MESHDOCS_CONTENT in a temp dir): each page has
+ * four sections, three bash blocks, a table, a tip, a glossary term, a link to the next page and a
+ * cross-page #anchor; one page in ten is `test: yes` with a test.sh and generated snips.
+ *
+ * Times (median of BENCH_RUNS, default 3, whole processes, start-up included):
+ *   - `lint:fast` with an empty cache and with a warm cache (spelling results cached);
+ *   - the link check on an existing build (`--only links --dist`);
+ *   - the full `npm run lint` (site build in parallel with the in-process checks, then links), when
+ *     the site builds this corpus (BENCH_LINT_BUILD=0 skips it).
+ * istio.io's chain (mdspell, mdl, htmlproofer, linkinator under make) cannot run here (no Ruby mdl,
+ * no mdspell, no Hugo); the baseline is what can run: the same tools' CLIs as separate processes
+ * (markdownlint-cli2, cspell, shellcheck, linkinator) over the same corpus, one after the other.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
+import { cacheDir } from '../../src/lint/cache.ts';
+import { findSnipsFiles, findTestScripts } from '../../src/lint/scripts/discover.ts';
+import { generateTreeSnips, writeTreeSnips } from '../../src/snips/index.ts';
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const pages = Number(process.env.BENCH_LINT_PAGES ?? 1000);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const work = mkdtempSync(join(tmpdir(), 'bench-lint-'));
+const content = join(work, 'content');
+const tsx = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
+const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
+
+function page(i: number): string {
+  const next = `/docs/gen/page-${String((i + 1) % pages).padStart(4, '0')}/`;
+  const tested = i % 10 === 0;
+  return `---
+title: Generated page ${i}
+description: A page of the lint benchmark corpus.
+weight: ${i}
+owner: mesh/wg-docs-maintainers
+test: ${tested ? 'yes' : 'no'}
+---
+
+This page configures the :gloss[Envoy] proxy of workload ${i}. Every request is routed by the
+control plane; the [next page](${next}) continues, and [its checks](${next}#check-the-result) verify it.
+
+## Before you begin
+
+Create the namespace and label it so that sidecars are injected:
+
+\`\`\`bash
+$ kubectl create namespace demo-${i}
+$ kubectl label namespace demo-${i} istio-injection=enabled
+namespace/demo-${i} labeled
+\`\`\`
+
+## Apply the configuration
+
+| Field | Meaning |
+|---|---|
+| \`hosts\` | Destinations the rule applies to |
+| \`http\` | Routing rules, in order |
+
+\`\`\`bash
+$ kubectl apply -n demo-${i} -f - <<EOF
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+spec:
+  hosts:
+  - reviews
+EOF
+\`\`\`
+
+:::tip
+Check the configuration with the analyzer before you apply it to a production cluster.
+:::
+
+### Details
+
+The rule matches every request and sends it to the first destination.
+
+## Check the result
+
+\`\`\`bash
+$ kubectl get virtualservices -n demo-${i}
+NAME      GATEWAYS   HOSTS         AGE
+reviews              ["reviews"]   5s
+\`\`\`
+
+## Clean up
+
+Delete the namespace when you are done.
+`;
+}
+
+function testScript(): string {
+  return `#!/usr/bin/env bash
+# shellcheck disable=SC1090,SC2154
+
+set -e
+set -u
+set -o pipefail
+
+# @setup profile=none
+
+snip_before_you_begin_1
+snip_apply_the_configuration_1
+_verify_like snip_check_the_result_1 "$snip_check_the_result_1_out"
+
+# @cleanup
+kubectl delete namespace demo || true
+`;
+}
+
+function generateCorpus(): void {
+  cpSync(join(projectRoot, 'data'), join(work, 'data'), { recursive: true });
+  cpSync(join(projectRoot, 'content/en/glossary'), join(content, 'en/glossary'), { recursive: true });
+  cpSync(join(projectRoot, 'content/en/index.md'), join(content, 'en/index.md'));
+  mkdirSync(join(content, 'en/boilerplates'), { recursive: true });
+  mkdirSync(join(content, 'en/docs'), { recursive: true });
+  writeFileSync(join(content, 'en/docs/_index.md'), '---\ntitle: Docs\ntest: table-of-contents\n---\n\nThe generated corpus.\n');
+  for (let i = 0; i < pages; i++) {
+    const dir = join(content, `en/docs/gen/page-${String(i).padStart(4, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.md'), page(i));
+    if (i % 10 === 0) writeFileSync(join(dir, 'test.sh'), testScript());
+  }
+  writeTreeSnips(generateTreeSnips(resolveContentPaths(content)));
+}
+
+async function time(
+  label: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  before?: () => void,
+  cwd = projectRoot,
+): Promise<number | undefined> {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    before?.();
+    const start = performance.now();
+    const result = await execa(command, args, { cwd, reject: false, env: { MESHDOCS_CONTENT: content, NO_COLOR: '1', ...env } });
+    times.push(performance.now() - start);
+    if (result.exitCode !== 0 && result.exitCode !== 1) {
+      console.log(`lint: ${label}: exit ${result.exitCode}: ${(result.stderr || result.stdout).split('\n').slice(-3).join(' | ')}`);
+      return undefined;
+    }
+    if (r === 0 && result.exitCode === 1) console.log(`lint: note: ${label} reported findings: ${result.stdout.trim().split('\n').at(-1)}`);
+  }
+  const m = median(times);
+  console.log(`lint: ${label.padEnd(52)} ${(m / 1000).toFixed(2)} s (median of ${runs})`);
+  return m;
+}
+
+const clearCache = (): void => rmSync(join(cacheDir(projectRoot), 'cspell.json'), { force: true });
+const lint = (...args: string[]): string[] => [tsx, join(projectRoot, 'scripts/lint.ts'), ...args];
+
+try {
+  generateCorpus();
+  const paths = resolveContentPaths(content);
+  const shellFiles = [...findTestScripts(paths), ...findSnipsFiles(paths)];
+  console.log(`lint: corpus of ${pages} pages (${shellFiles.length} shell files) in ${work}; 2 cores`);
+
+  const fastCold = await time('lint:fast, empty cache', process.execPath, lint('--fast'), {}, clearCache);
+  const fastWarm = await time('lint:fast, warm cache', process.execPath, lint('--fast'));
+
+  // Build once for the link check; the build's own time belongs to the site bench.
+  const dist = join(work, 'dist');
+  let linksTime: number | undefined;
+  let full: number | undefined;
+  if (process.env.BENCH_LINT_BUILD !== '0') {
+    const start = performance.now();
+    const build = await execa(process.execPath, [tsx, join(projectRoot, 'scripts/site.ts'), 'build'], {
+      cwd: projectRoot,
+      reject: false,
+      env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist },
+    });
+    if (build.exitCode === 0) {
+      console.log(`lint: (site build alone, once: ${((performance.now() - start) / 1000).toFixed(2)} s)`);
+      linksTime = await time('links on the built site (--only links --dist)', process.execPath, lint('--only', 'links', '--dist', dist));
+      full = await time('npm run lint (build in parallel + all checks), warm', process.execPath, lint(), { MESHDOCS_DIST: dist });
+    } else {
+      console.log(`lint: the site does not build this corpus (exit ${build.exitCode}); link and full-lint timings skipped`);
+    }
+  }
+
+  // Baseline: the tools' own CLIs, one process each, one after the other (as a make chain runs them).
+  const baseline: (number | undefined)[] = [];
+  // Run from the corpus directory with the project's configs (the custom rules bundle included).
+  const mdConfig = join(projectRoot, '.markdownlint-cli2.jsonc');
+  baseline.push(await time('baseline: markdownlint-cli2 CLI', bin('markdownlint-cli2'), ['--config', mdConfig, 'content/**/*.md'], {}, undefined, work));
+  const spellConfig = join(projectRoot, 'cspell.config.yaml');
+  baseline.push(await time('baseline: cspell CLI (no cache)', bin('cspell'), ['lint', '--no-progress', '--config', spellConfig, 'content/**/*.md'], {}, undefined, work));
+  baseline.push(await time('baseline: shellcheck', 'shellcheck', ['-s', 'bash', '-e', 'SC1091', ...shellFiles]));
+  if (linksTime !== undefined) {
+    baseline.push(
+      await time('baseline: linkinator CLI on dist', bin('linkinator'), ['**/*.html', '--server-root', dist, '--recurse', '--check-fragments', '--skip', '^(?!http://localhost)']),
+    );
+  }
+  const chain = baseline.every((b) => b !== undefined) ? baseline.reduce<number>((a, b) => a + b!, 0) : undefined;
+  const ours = fastCold !== undefined ? fastCold + (linksTime ?? 0) : undefined;
+  if (chain !== undefined && ours !== undefined) {
+    console.log(`lint: baseline chain, sum of the CLIs above                      ${(chain / 1000).toFixed(2)} s`);
+    console.log(`lint: ours, same checks (lint:fast cold${linksTime !== undefined ? ' + links' : ''})                  ${(ours / 1000).toFixed(2)} s  ratio ${(chain / ours).toFixed(2)}x`);
+  }
+  if (fastWarm !== undefined && fastCold !== undefined) console.log(`lint: warm cache speed-up of lint:fast ${(fastCold / fastWarm).toFixed(2)}x`);
+  if (full !== undefined) console.log(`lint: full npm run lint ${(full / 1000).toFixed(2)} s (goal < 15 s on 2 cores)`);
+} finally {
+  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+}
