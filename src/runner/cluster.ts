@@ -18,8 +18,11 @@ export interface ClusterProvider {
   readonly kind: 'kind' | 'current';
   /** Names the cluster(s) of a group; creates nothing. */
   plan(setup: Setup, groupId: string): Cluster;
-  /** Creates the cluster(s) and waits until they are ready; throws with the tool's output on failure. */
-  create(cluster: Cluster, setup: Setup): Promise<void>;
+  /**
+   * Creates the cluster(s) and waits until they are ready; throws with the tool's output on
+   * failure. `signal` (an interrupt) stops the tool; the caller still calls `delete`.
+   */
+  create(cluster: Cluster, setup: Setup, signal?: AbortSignal): Promise<void>;
   /** Deletes what `create` made (also after a failed or interrupted create). Never throws. */
   delete(cluster: Cluster): Promise<string[]>;
 }
@@ -59,8 +62,9 @@ export function clusterSlug(s: string): string {
 export function createKindProvider(opts: KindOptions): ClusterProvider {
   const seconds = `${Math.ceil(opts.waitMs / 1000)}s`;
   const env = opts.env ?? process.env;
-  const run = async (cmd: string, args: string[]) => {
-    const r = await opts.exec(cmd, args, { env, timeoutMs: opts.waitMs + 60_000 });
+  const run = async (cmd: string, args: string[], signal?: AbortSignal) => {
+    if (signal?.aborted) throw new ClusterError('interrupted', '');
+    const r = await opts.exec(cmd, args, { env, timeoutMs: opts.waitMs + 60_000, signal });
     if (r.exitCode !== 0) {
       throw new ClusterError(`${cmd} ${args.join(' ')} failed with exit code ${r.exitCode}`, `${r.stdout}\n${r.stderr}`.trim());
     }
@@ -76,7 +80,7 @@ export function createKindProvider(opts: KindOptions): ClusterProvider {
         contexts: names.map((n) => `kind-${n}`),
       };
     },
-    async create(cluster, setup) {
+    async create(cluster, setup, signal) {
       mkdirSync(opts.workDir, { recursive: true });
       const files = cluster.kubeconfig.split(':');
       for (const [i, name] of cluster.names.entries()) {
@@ -90,10 +94,10 @@ export function createKindProvider(opts: KindOptions): ClusterProvider {
           );
           args.push('--config', config);
         }
-        await run('kind', args);
+        await run('kind', args, signal);
         const ctl = ['--kubeconfig', files[i]!, '--context', `kind-${name}`];
-        await run('kubectl', [...ctl, 'wait', '--for=condition=Ready', 'nodes', '--all', `--timeout=${seconds}`]);
-        await run('kubectl', [...ctl, '-n', 'kube-system', 'rollout', 'status', 'deployment/coredns', `--timeout=${seconds}`]);
+        await run('kubectl', [...ctl, 'wait', '--for=condition=Ready', 'nodes', '--all', `--timeout=${seconds}`], signal);
+        await run('kubectl', [...ctl, '-n', 'kube-system', 'rollout', 'status', 'deployment/coredns', `--timeout=${seconds}`], signal);
       }
     },
     async delete(cluster) {

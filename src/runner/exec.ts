@@ -11,6 +11,8 @@ export interface ExecResult {
 export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Stops the command (SIGTERM, then SIGKILL): an interrupt during `kind create`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -25,6 +27,7 @@ export const realExec: Exec = async (command, args, opts = {}) => {
     env: opts.env,
     extendEnv: false,
     timeout: opts.timeoutMs,
+    cancelSignal: opts.signal,
     forceKillAfterDelay: 5000,
     stdin: 'ignore',
   });

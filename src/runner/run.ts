@@ -107,13 +107,17 @@ async function runGroup(setupName: string, tests: DocTest[], opts: RunOptions): 
     if (cluster) {
       mkdirSync(dirname(setupLog), { recursive: true });
       try {
-        await opts.provider!.create(cluster, setup);
+        await opts.provider!.create(cluster, setup, opts.signal);
         if (opts.install) await installMesh(setup.install, cluster, setupLog, opts);
       } catch (e) {
         const message = `setup ${setupName} failed: ${(e as Error).message}`;
         const output = (e as { output?: string }).output ?? '';
         writeFileSync(setupLog, `${message}\n${output}\n`, { flag: 'a' });
-        for (const t of tests) results.push(failedWithoutRun(t, opts, setupName, 'setup', message, output));
+        for (const t of tests) {
+          results.push(
+            opts.signal.aborted ? skipped(t, opts, 'interrupted') : failedWithoutRun(t, opts, setupName, 'setup', message, output),
+          );
+        }
         const lastLines = output.trim().split('\n').slice(-20).join('\n');
         return done({ clusters: cluster.names, error: lastLines ? `${message}\n${lastLines}` : message }, results);
       }
@@ -139,9 +143,11 @@ async function runGroup(setupName: string, tests: DocTest[], opts: RunOptions): 
 async function installMesh(commands: string[], cluster: Cluster, log: string, opts: RunOptions): Promise<void> {
   for (const command of commands) {
     writeFileSync(log, `$ ${command}\n`, { flag: 'a' });
+    if (opts.signal.aborted) throw new Error('interrupted');
     const r = await opts.exec('bash', ['-c', command], {
       env: { ...(opts.env ?? process.env), KUBECONFIG: cluster.kubeconfig },
       timeoutMs: opts.config.defaults.timeout,
+      signal: opts.signal,
     });
     writeFileSync(log, `${r.stdout}\n${r.stderr}\n`, { flag: 'a' });
     if (r.exitCode !== 0) {
@@ -279,7 +285,7 @@ async function runTest(t: DocTest, setupName: string, cluster: Cluster | undefin
     if (leaks.length > 0) writeFileSync(art.diff, `${leaks.join('\n')}\n`);
   }
 
-  const failure = judge(t, run, steps, leaks, snapshotError, timeoutMs, art.output);
+  const failure = judge(t, run, steps, leaks, snapshotError, timeoutMs, art.output, art.debug);
   if (failure && cluster) {
     try {
       await dumpCluster(join(dir, `${name}_dump`), {
@@ -317,6 +323,7 @@ function judge(
   snapshotError: string | undefined,
   timeoutMs: number,
   outputFile: string,
+  debugFile: string,
 ): TestFailure | undefined {
   const testSteps = steps.filter((s) => s.part === 'test');
   const bad = testSteps.find((s) => s.status === 'failed') ?? [...testSteps].reverse().find((s) => s.status === 'unfinished');
@@ -324,6 +331,7 @@ function judge(
     const places = [];
     if (s?.pageLine) places.push(`${s.pageLine.file}:${s.pageLine.line}`);
     if (s?.scriptLine) places.push(`${t.id}:${s.scriptLine}`);
+    else if (s?.calledFrom) places.push(`${s.calledFrom.file}:${s.calledFrom.line}`);
     return places.length > 0 ? ` (${places.join(', ')})` : '';
   };
   const detail = (s: Step | undefined) =>
@@ -340,6 +348,19 @@ function judge(
       message: `timed out after ${formatDuration(timeoutMs)} in ${what(bad)}${where(bad)}`,
       step: bad,
       detail: detail(bad),
+    };
+  }
+  if (run.exitCode !== 0 && !bad) {
+    // Outside any step: the xtrace's last command is the best pointer to the failing line.
+    const last = readText(debugFile)
+      .split('\n')
+      .filter((l) => l.startsWith('+'))
+      .at(-1);
+    return {
+      reason: 'exit',
+      message: `${t.id} exited with ${run.exitCode ?? run.signal} outside any snip or verify step${last ? `; last command: ${last.replace(/^\++/, '').trim()}` : ''}`,
+      step: undefined,
+      detail: detail(undefined),
     };
   }
   if (run.exitCode !== 0) {

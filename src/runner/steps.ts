@@ -58,6 +58,7 @@ export function readSteps(stepsFile: string, ctx: StepContext, endTime: number):
   let open: BeginRecord | undefined;
   const finish = (b: BeginRecord, e: EndRecord | undefined) => {
     const scriptLine = b.source === ctx.scriptFile ? ctx.script.origin[b.line - 1] : undefined;
+    const calledFrom = b.source && b.source !== ctx.scriptFile ? { file: b.source, line: b.line } : undefined;
     const func = b.func.split(/\s+/)[0] ?? b.func;
     const candidates = [func, ...(scriptLine !== undefined ? ctx.snipsOnLine(scriptLine) : [])];
     const pageLine = candidates.map((n) => ctx.locate(n)).find((l) => l !== undefined);
@@ -74,6 +75,7 @@ export function readSteps(stepsFile: string, ctx: StepContext, endTime: number):
       output,
       expected: e?.expected,
       scriptLine,
+      ...(calledFrom ? { calledFrom } : {}),
       pageLine,
     });
   };

@@ -35,6 +35,8 @@ export interface Step {
   expected?: string;
   /** Line of the call in the test script. */
   scriptLine: number | undefined;
+  /** The call's place when it is in another sourced file (a `gtwapi_test.sh` sourcing `test.sh`). */
+  calledFrom?: SourceLocation;
   /** Where the snip the step ran is defined on the page. */
   pageLine: SourceLocation | undefined;
 }

@@ -78,9 +78,9 @@ describe('doc-test runner, end to end on profile=none pages', () => {
     expect(r.exitCode, r.all).toBe(1);
     const t = r.report!.tests[0]!;
     expect(t.failure?.reason).toBe('timeout');
-    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:9, hang/test.sh:14)');
+    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:9, hang/test.sh:17)');
     expect(existsSync(marker(r.markers, 'hang.cleanup'))).toBe(true);
-    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild']) {
+    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
       const pid = Number(readFileSync(marker(r.markers, p), 'utf8'));
       expect(pid, p).toBeGreaterThan(0);
       expect(alive(pid), `${p} ${pid} survived`).toBe(false);
@@ -108,7 +108,7 @@ describe('doc-test runner, end to end on profile=none pages', () => {
     const r = await child;
     expect(r.exitCode, String(r.all)).toBe(130);
     expect(existsSync(marker(markers, 'hang.cleanup'))).toBe(true);
-    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild']) {
+    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
       expect(alive(Number(readFileSync(marker(markers, p), 'utf8'))), p).toBe(false);
     }
     const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunReport;
@@ -145,6 +145,20 @@ describe('doc-test runner, end to end on profile=none pages', () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(readFileSync(marker(r.markers, 'libs.cleanup'), 'utf8').trim()).toBe('ok');
     expect(r.all).toMatch(/^ok {3}libs\/test.sh/m);
+  });
+
+  test("istio.io's pattern: gtwapi_test.sh sources the page's test.sh; cleanups re-apply quoted sources", async () => {
+    const r = await runSite([join(siteDocs, 'istio-style')]);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.report!.tests.map((t) => t.id)).toEqual(['istio-style/gtwapi_test.sh', 'istio-style/test.sh']);
+    expect(readFileSync(marker(r.markers, 'istio-style.runs'), 'utf8')).toBe('true\nfalse\n');
+    expect(readFileSync(marker(r.markers, 'istio-style.cleanups'), 'utf8')).toBe('gtwapi cleanup true\ntest.sh cleanup\n');
+    const gtw = r.report!.tests[0]!;
+    expect(gtw.steps[0]).toMatchObject({
+      name: 'snip_greet_1',
+      calledFrom: { file: 'content/en/docs/istio-style/test.sh', line: 15 },
+      pageLine: { file: 'content/en/docs/istio-style/index.md', line: 9 },
+    });
   });
 
   test('selectors are relative to the current directory; --run filters by path', async () => {

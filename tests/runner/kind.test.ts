@@ -42,7 +42,6 @@ async function run(ids: string[], fake: ReturnType<typeof fakeExec>, markers: st
   const env = { ...process.env, MARKER_DIR: markers, ...fakePath(markers) };
   return runDocTests({
     paths,
-    config,
     tests,
     provider,
     install: true,
@@ -137,6 +136,31 @@ describe('kind provider: command contract', () => {
     expect(report.tests[0]!.failure?.reason).toBe('interrupted');
     expect(existsSync(join(markers, 'mesh.cleanup'))).toBe(true);
     expect(kindCalls(fake.calls).at(-1)).toMatch(/^kind delete cluster/);
+  });
+
+  test('an interrupt during kind create stops it and still deletes the cluster', async () => {
+    const markers = tempDir();
+    const base = fakeExec(markers);
+    const stop = new AbortController();
+    const calls: string[] = [];
+    const exec: Exec = async (cmd, args, opts) => {
+      calls.push([cmd, ...args].join(' '));
+      if (cmd === 'kind' && args[0] === 'create') {
+        setTimeout(() => stop.abort(), 100);
+        // Like execa's cancelSignal: the command ends when the signal fires.
+        await new Promise<void>((done) => opts?.signal?.addEventListener('abort', () => done(), { once: true }));
+        return { exitCode: 143, stdout: '', stderr: 'terminated' };
+      }
+      return base.exec(cmd, args, opts);
+    };
+    const report = await run(['mesh'], { exec, calls }, markers, { signal: stop.signal });
+    expect(report.interrupted).toBe(true);
+    expect(report.tests.map((t) => `${t.status} ${t.skipReason}`)).toEqual(['skipped interrupted']);
+    expect(calls.filter((c) => c.startsWith('kind '))).toEqual([
+      expect.stringMatching(/^kind create cluster --name doctest-abc123-profile-default /),
+      expect.stringMatching(/^kind delete cluster --name doctest-abc123-profile-default /),
+    ]);
+    expect(calls.some((c) => c.startsWith('bash -c istioctl'))).toBe(false);
   });
 
   test('--skip-cleanup keeps the cluster', async () => {

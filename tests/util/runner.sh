@@ -23,7 +23,9 @@ source() {
   fi
   shift
   [[ $__meshdocs_x == *x* ]] && set -x
-  builtin source "$__meshdocs_file" "$@"
+  # `command`, not `builtin`: under set -e, a failing `builtin source` exits the shell even in
+  # an `|| true` context (bash 5.2).
+  command source "$__meshdocs_file" "$@"
   # The sourced file may have turned xtrace on (debug.sh does): keep its choice.
   { local __meshdocs_rc=$? __meshdocs_after=$-; set +x; } 2>/dev/null
   # The library defines no snips: skip the (forking) scan for its files.

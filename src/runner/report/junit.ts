@@ -16,7 +16,7 @@ export function formatStep(s: Step): string {
   const name = s.kind === 'verify' ? `${s.name} ${s.func}` : s.name;
   const tries = s.attempts > 1 ? `, ${s.attempts} attempts` : '';
   const page = s.pageLine ? ` ${s.pageLine.file}:${s.pageLine.line}` : '';
-  const line = s.scriptLine ? ` line ${s.scriptLine}` : '';
+  const line = s.scriptLine ? ` line ${s.scriptLine}` : s.calledFrom ? ` ${s.calledFrom.file}:${s.calledFrom.line}` : '';
   return `${mark} [${s.part}] ${name} (${seconds(s.durationMs)}s${tries})${page}${line}`;
 }
 
