@@ -119,6 +119,28 @@ describe('doc-test runner, end to end on profile=none pages', () => {
     ]);
   });
 
+  test('a second SIGINT stops a hanging cleanup too; nothing survives', async () => {
+    const markers = tempDir('doctest-markers-');
+    const child = execa(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(siteDocs, 'slow-cleanup')],
+      { cwd: projectRoot, reject: false, env: { MARKER_DIR: markers, CI: '' }, all: true },
+    );
+    const waitFor = async (name: string) => {
+      for (let i = 0; i < 600 && !existsSync(marker(markers, name)); i++) await new Promise((ok) => setTimeout(ok, 50));
+      expect(existsSync(marker(markers, name)), name).toBe(true);
+    };
+    await waitFor('slow.shell');
+    child.kill('SIGINT');
+    await waitFor('slow.cleanup-child');
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode, String(r.all)).toBe(130);
+    for (const p of ['slow.shell', 'slow.cleanup', 'slow.cleanup-child']) {
+      expect(alive(Number(readFileSync(marker(markers, p), 'utf8'))), p).toBe(false);
+    }
+  });
+
   test('--rerun-failed runs only the failures of the last report', async () => {
     const first = await runSite([join(siteDocs, 'pass'), join(siteDocs, 'fail')]);
     expect(first.exitCode).toBe(1);
