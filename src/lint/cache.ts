@@ -46,10 +46,14 @@ export class JsonCache<T> {
     this.dirty = true;
   }
 
-  /** Writes the entries used in this run (so the file does not grow forever), atomically. */
-  save(keepUnused = false): void {
-    if (!this.dirty && (keepUnused || this.used.size === Object.keys(this.entries).length)) return;
-    const entries = keepUnused ? this.entries : Object.fromEntries([...this.used].map((k) => [k, this.entries[k]]));
+  /**
+   * Writes the cache atomically: the entries used in this run first, then older ones up to
+   * `limit`, so linting another tree (a bench corpus, a fixture) does not evict the project's.
+   */
+  save(limit = 20_000): void {
+    if (!this.dirty) return;
+    const keys = [...this.used, ...Object.keys(this.entries).filter((k) => !this.used.has(k))].slice(0, limit);
+    const entries = Object.fromEntries(keys.map((k) => [k, this.entries[k]]));
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ version: this.version, entries }));

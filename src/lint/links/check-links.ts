@@ -75,7 +75,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
       external.map((e) => e.url),
       { cache: options.externalCache },
     );
-    options.externalCache?.save(true);
+    options.externalCache?.save();
     const byUrl = new Map(answers.map((a) => [a.url, a]));
     checked += answers.length;
     for (const e of external) {

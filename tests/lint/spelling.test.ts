@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { projectRoot } from '../../src/config/paths.ts';
+import { JsonCache } from '../../src/lint/cache.ts';
+import { maskNonProse } from '../../src/lint/spelling-mask.ts';
+import { lintSpelling } from '../../src/lint/spelling.ts';
+import { parsePage } from '../../src/model/parse.ts';
+
+const source = [
+  '---',
+  'title: Recieving traffic',
+  'owner: mesh/wg-qqxnetworking-maintainers',
+  'aliases:',
+  '  - /docs/qqxold-page.html',
+  '---',
+  '',
+  'Prose with a mistaek and `qqxinline` code, a [link](https://qqxhost.example/qqxpath) and <https://qqxbare.example>.',
+  '',
+  '```bash',
+  '$ qqxcommand --qqxflag',
+  '```',
+  '',
+  ':::tab{name="Qqxvisible label" value="qqxhidden-id"}',
+  'Text.',
+  ':::',
+  '',
+  '::boilerplate{name="qqxboilerplate-name"}',
+].join('\n');
+
+describe('spelling', () => {
+  test('masks code, inline code, URLs, front matter keys and paths, directive syntax; keeps prose and labels', () => {
+    const masked = maskNonProse(parsePage(source, 'docs', 'p.md'));
+    expect(masked.length).toBe(source.length);
+    expect(masked.split('\n').length).toBe(source.split('\n').length);
+    const kept = masked.match(/qqx\w+/gi) ?? [];
+    expect(kept).toEqual(['Qqxvisible']);
+    for (const word of ['Recieving', 'mistaek', 'link', 'Prose']) expect(masked).toContain(word);
+    expect(masked).not.toMatch(/\btitle:/);
+  });
+
+  test('reports line, column and suggestions; a second run is served from the cache', async () => {
+    const page = parsePage(source, 'docs', 'p.md');
+    const cacheFile = join(mkdtempSync(join(tmpdir(), 'lint-spell-')), 'cspell.json');
+    const first = await lintSpelling([page], { projectRoot, cacheFile });
+    const words = first.map((d) => `${d.line}:${d.column} ${/"([^"]+)"/.exec(d.message)![1]}`);
+    expect(words).toEqual(['2:8 Recieving', '8:14 mistaek', '14:14 Qqxvisible']);
+    expect(first[1]!.message).toMatch(/suggestions: .*mistake/);
+    expect(existsSync(cacheFile)).toBe(true);
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(cached.entries)).toHaveLength(1);
+    expect(await lintSpelling([page], { projectRoot, cacheFile })).toEqual(first);
+  });
+
+  test('a cache with another version is ignored; older entries survive another tree', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lint-cache-')), 'c.json');
+    const a = new JsonCache<number>(file, 'v1');
+    a.set('x', 1);
+    a.save();
+    const b = new JsonCache<number>(file, 'v1');
+    b.set('y', 2);
+    b.save();
+    const c = new JsonCache<number>(file, 'v1');
+    expect([c.get('x'), c.get('y')]).toEqual([1, 2]);
+    expect(new JsonCache<number>(file, 'v2').get('x')).toBeUndefined();
+  });
+});
