@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { resolveContentPaths } from '../../src/config/paths.ts';
+import { lintLinks } from '../../src/lint/links/check-links.ts';
+import { loadAllPages } from '../../src/model/content-tree.ts';
+
+let server: Server;
+let external: string;
+beforeAll(async () => {
+  server = createServer((req, res) => res.writeHead(req.url === '/fine' ? 200 : 404).end());
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  external = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+}
+
+test('external links only when asked, placed on the Markdown line; an alias redirecting elsewhere', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'lint-links-'));
+  write(root, {
+    'content/en/docs/a/index.md': `---\ntitle: A\nowner: o\ntest: no\naliases:\n  - /docs/old-a/\n---\n\nSee [fine](${external}/fine).\n\nSee [gone](${external}/gone).\n`,
+    'dist/docs/a/index.html': `<html><body><a href="${external}/fine">fine</a>\n<a href="${external}/gone">gone</a></body></html>`,
+    'dist/docs/old-a/index.html': '<html><head><meta http-equiv="refresh" content="0;url=/docs/b/"></head></html>',
+    'dist/docs/b/index.html': '<html><body>B</body></html>',
+  });
+  const paths = resolveContentPaths(join(root, 'content'));
+  const display = (f: string) => relative(root, f);
+  const options = { dist: join(root, 'dist'), paths, pages: loadAllPages(paths, display), display, absolute: (f: string) => join(root, f) };
+  const internal = await lintLinks({ ...options, external: false });
+  expect(internal.diagnostics.map((d) => `${d.file}:${d.line}  ${d.ruleId}`)).toEqual(['content/en/docs/a/index.md:6  link-alias']);
+  expect(internal.diagnostics[0]!.message).toMatch(/redirects to \/docs\/b\/, not to this page \(\/docs\/a\/\)/);
+
+  const all = await lintLinks({ ...options, external: true });
+  expect(all.diagnostics.map((d) => `${d.file}:${d.line}  ${d.ruleId}`).sort()).toEqual([
+    'content/en/docs/a/index.md:11  link-external',
+    'content/en/docs/a/index.md:6  link-alias',
+  ]);
+  expect(all.checked).toBeGreaterThan(internal.checked);
+});
