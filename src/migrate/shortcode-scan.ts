@@ -140,7 +140,10 @@ export function scanShortcodes(source: string): Token[] {
     if (next < 0) break;
     if (source.startsWith('<!--', next)) {
       const end = source.indexOf('-->', next + 4);
-      i = end < 0 ? next + 4 : end + 3;
+      // `<!--` written in inline code (an odd number of backticks before it on its line) is text.
+      const lineStart = source.lastIndexOf('\n', next - 1) + 1;
+      const inCode = (source.slice(lineStart, next).match(/`/g)?.length ?? 0) % 2 === 1;
+      i = end < 0 || inCode ? next + 4 : end + 3;
       continue;
     }
     const token = readShortcode(source, next);

@@ -379,6 +379,12 @@ describe('what is kept as written', () => {
     expect(convert(input).markdown).toBe('<!-- {{< text syntax=bash snip_id=install_base >}} -->\nText %%version%%');
   });
 
+  test('`<!--` written in inline code does not start a comment', () => {
+    expect(convert('Write `<!--` to start a comment. {{< istio_version >}}\n\n<!-- x -->').markdown).toBe(
+      'Write `<!--` to start a comment. %%version%%\n\n<!-- x -->',
+    );
+  });
+
   test('front matter is passed through byte for byte (test: yes stays the string yes)', () => {
     const input = '---\ntitle: "A {{< istio_version >}}"\ntest: yes\n---\n{{< istio_version >}}\n';
     const result = convert(input);
