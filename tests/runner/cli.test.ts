@@ -22,7 +22,7 @@ async function runSite(args: string[], env: Record<string, string> = {}) {
 
 const marker = (dir: string, name: string) => join(dir, name);
 
-describe('doc-test runner, end to end on profile=none pages', () => {
+describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
   test('one passing and one failing test: exit 1, JUnit counts, the failing snip and its page line', async () => {
     const r = await runSite([join(siteDocs, 'pass'), join(siteDocs, 'fail')]);
     expect(r.exitCode, r.all).toBe(1);
