@@ -204,6 +204,15 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
   });
 });
 
+describe('setups file of the docs repo', () => {
+  test("a docs repo's config/setups.yml declares its own setups", async () => {
+    const root = join(fixtures, 'own-setups');
+    const r = await doctestCli(['--report-dir', tempDir(), join(root, 'content/en/docs/custom')]);
+    expect(r.exitCode, String(r.all)).toBe(0);
+    expect(String(r.stdout)).toMatch(/^ok {3}custom\/test.sh/m);
+  });
+});
+
 describe("the project's own pages", () => {
   test('every profile=none test of content/ passes with its generated snips.sh', async () => {
     const reportDir = tempDir('doctest-report-');

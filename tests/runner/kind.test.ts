@@ -245,6 +245,21 @@ describe('kind provider: real processes (fake kind/kubectl/istioctl on PATH)', (
     expect(readFileSync(log, 'utf8').trim().split('\n').at(-1)).toMatch(/^kind delete cluster --name doctest-/);
   });
 
+  test('--cluster current creates nothing and installs only with --install', async () => {
+    for (const install of [false, true]) {
+      const log = join(tempDir(), 'calls.log');
+      const r = await doctestCli(
+        ['--cluster', 'current', ...(install ? ['--install'] : []), '--content', content, '--report-dir', tempDir(), join(content, 'en/docs/mesh')],
+        { env: { PATH: `${fakebin}${delimiter}${process.env.PATH}`, FAKE_LOG: log, MARKER_DIR: tempDir(), KUBECONFIG: '/tmp/some.kubeconfig' } },
+      );
+      expect(r.exitCode, String(r.all)).toBe(0);
+      const calls = readFileSync(log, 'utf8').trim().split('\n');
+      expect(calls.filter((c) => c.startsWith('kind '))).toEqual([]);
+      expect(calls[0]).toBe('kubectl config current-context');
+      expect(calls.some((c) => c.startsWith('istioctl install'))).toBe(install);
+    }
+  });
+
   test('a missing kind or mesh CLI is an error naming what to install (exit 2)', async () => {
     const r = await doctestCli(['--content', content, '--report-dir', tempDir(), join(content, 'en/docs/mesh')], {
       env: { PATH: process.env.PATH!.split(delimiter).filter((d) => !d.includes('fakebin')).join(delimiter) },
