@@ -20,9 +20,14 @@ export async function lintMarkdown(
   pages: readonly Page[],
   index: ContentIndex,
   config: Record<string, unknown>,
-  options: { fix?: boolean; reparse?: (page: Page, source: string) => Page } = {},
+  options: {
+    fix?: boolean;
+    reparse?: (page: Page, source: string) => Page;
+    /** Built-in results computed elsewhere (a worker thread), keyed by page file. */
+    builtIn?: Promise<Record<string, LintError[]>>;
+  } = {},
 ): Promise<MarkdownResult> {
-  const builtIn = await lintBuiltIn(pages, config);
+  const builtIn = options.builtIn ? await options.builtIn : await lintBuiltIn(pages, config);
   const fixed = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const page of pages) {

@@ -8,6 +8,7 @@ import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
 import { lintMarkdown } from './markdown.ts';
+import { lintBuiltInInWorker } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
@@ -63,6 +64,14 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   const timings: Partial<Record<StepName, number>> = {};
   const parseStart = performance.now();
   const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(join('boilerplates', 'snips')));
+  const config = readMarkdownlintConfig(options.projectRoot).config;
+  // Built-in markdownlint rules need only the text: they start now on the second core, while this
+  // thread parses the pages. (--fix lints again after fixing, in this thread.)
+  const builtIn =
+    checks.has('markdown') && !options.fix
+      ? lintBuiltInInWorker(Object.fromEntries(files.filter((f) => inScope(display(f))).map((f) => [display(f), f])), config)
+      : undefined;
+  builtIn?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
   let pages = files.map((file) => loadPage(file, kindOf(paths, file), display(file)));
   const index = buildContentIndex(paths);
   timings.parse = performance.now() - parseStart;
@@ -84,9 +93,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
 
   const selected = pages.filter((p) => inScope(p.file));
   if (checks.has('markdown')) {
-    const config = readMarkdownlintConfig(options.projectRoot).config;
     const result = await time('markdown', () =>
-      lintMarkdown(selected, index, config, { fix: options.fix, reparse: (page, source) => parsePage(source, page.kind, page.file) }),
+      lintMarkdown(selected, index, config, { fix: options.fix, reparse: (page, source) => parsePage(source, page.kind, page.file), builtIn }),
     );
     diagnostics.push(...result.diagnostics);
     if (result.fixed.size > 0) {

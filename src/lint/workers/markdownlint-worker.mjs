@@ -1,0 +1,23 @@
+// @ts-check
+/**
+ * markdownlint's built-in rules in a worker thread, so they run on the second core while the main
+ * thread parses the pages for our rules and spelling. Plain JavaScript on purpose: worker threads do
+ * not inherit tsx's loader, and this file needs nothing of ours.
+ *
+ * workerData: { files: { [name: string]: string /* absolute path *\/ }, config: object }
+ * Posts: { [name: string]: LintError[] }, or { error: string }.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { lint } from 'markdownlint/promise';
+
+try {
+  /** @type {{ files: Record<string, string>, config: Record<string, unknown> }} */
+  const { files, config } = workerData;
+  const strings = Object.fromEntries(Object.entries(files).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
+  const results = await lint({ strings, config: /** @type {any} */ (config), handleRuleFailures: true });
+  // `information` is a URL object on some rules: drop what structured clone cannot carry.
+  parentPort?.postMessage(JSON.parse(JSON.stringify(results)));
+} catch (error) {
+  parentPort?.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+}
