@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
@@ -39,6 +39,12 @@ export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIn
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          const asset = bundleAssetFor(paths, path);
+          if (asset) {
+            res.setHeader('Content-Type', assetTypes[extname(asset)] ?? 'application/octet-stream');
+            res.end(readFileSync(asset));
+            return;
+          }
           const hit = redirects.find((r) => r.from === path || r.from === `${path}/` || `${r.from}/` === path);
           if (!hit) return next();
           res.statusCode = 301;
@@ -58,9 +64,40 @@ export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIn
           writeFileSync(file, redirectHtml(r.to, siteConfig.siteUrl));
         }
         if (redirects.length > 0) logger.info(`${redirects.length} alias redirect(s) written`);
+        const assets = listBundleAssets(paths);
+        for (const asset of assets) {
+          const target = join(out, relative(paths.lang, asset));
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(asset, target);
+        }
+        if (assets.length > 0) logger.info(`${assets.length} page-bundle asset(s) copied`);
       },
     },
   };
+}
+
+/** Files of page bundles a page may reference relatively (`::image{src="./arch.svg"}`). */
+const assetTypes: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+};
+
+/** Every image (and PDF) beside the pages of `<lang>/docs`: copied next to the page's HTML. */
+export function listBundleAssets(paths: ContentPaths): string[] {
+  return listFiles(paths.docs, '').filter((f) => extname(f).toLowerCase() in assetTypes);
+}
+
+function bundleAssetFor(paths: ContentPaths, urlPath: string): string | undefined {
+  if (!urlPath.startsWith('/docs/') || !(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
+  const file = join(paths.lang, urlPath);
+  return file.startsWith(paths.docs) && existsSync(file) ? file : undefined;
 }
 
 /** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */

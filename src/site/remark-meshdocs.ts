@@ -86,6 +86,8 @@ function expandBoilerplates(tree: Parent, index: ContentIndex, where: ReturnType
 
 async function transform(tree: Root, index: ContentIndex, where: ReturnType<typeof placeOf>): Promise<void> {
   const versions = index.versions;
+  // Tab ids only need to be unique within a page; restarting per page keeps the output deterministic.
+  tabsetCounter = 0;
   const codeNodes: { node: Code; parent: Parent; index: number }[] = [];
 
   visit(tree, (node, i, parent) => {

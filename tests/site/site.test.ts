@@ -108,6 +108,11 @@ describe('built HTML', () => {
     expect(page.indexOf('id="provider"')).toBeLessThan(page.indexOf('Zeta Hosting'));
   });
 
+  test('images of a page bundle are copied beside the page', () => {
+    expect(html('docs/guide/second/index.html')).toContain('<img src="./diagram.svg"');
+    expect(existsSync(join(dist, 'docs/guide/second/diagram.svg'))).toBe(true);
+  });
+
   test('search index was built', () => {
     expect(readdirSync(join(dist, 'pagefind')).some((f) => f.startsWith('pagefind'))).toBe(true);
   });
