@@ -9,7 +9,7 @@ import { buildBreakingRules, validatePage } from '../model/validate.ts';
 import { convertHugoMarkdown, frontmatterLength, type EmittedFence } from './convert-page.ts';
 import { generateTreeSnips, writeTreeSnips } from '../snips/tree.ts';
 import { normalizeFrontmatter } from './frontmatter.ts';
-import type { SiteArgs } from './hugo-values.ts';
+import { istioRepository, type SiteArgs } from './hugo-values.ts';
 
 /**
  * Imports a Hugo site (istio.io's layout) into a docs repository of ours:
@@ -91,6 +91,11 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
   const report: ImportReport = { siteRoot: site, outDir: out, pages: [], copied: 0, skipped: [], glossaryEntries: 0, snipsWritten: 0, shortcodes: new Map(), diagnostics: [] };
   mkdirSync(join(out, 'data'), { recursive: true });
   copyFileSync(argsFile, join(out, 'data', 'args.yml'));
+  // istio.io's layouts link `@path@` to istio/<repo>: keep that on our site (src/site/repositories.ts).
+  writeFileSync(
+    join(out, 'data', 'repositories.yml'),
+    `# Where @path@ in a code block links to (src/site/repositories.ts); repo=NAME on a fence picks istio/NAME.\ndefault: ${istioRepository.github}\nother: ${istioRepository.github.replace(/\/[^/]+$/, '/{repo}')}\n`,
+  );
 
   const emitted = new Map<string, { fences: EmittedFence[]; source: string }>();
   for (const lang of langs) {

@@ -14,7 +14,7 @@ export interface FenceMeta {
   words: string[];
 }
 
-export const knownFenceKeys = ['snip_id', 'outputis', 'downloadas', 'expandlinks', 'title'] as const;
+export const knownFenceKeys = ['snip_id', 'outputis', 'downloadas', 'expandlinks', 'repo', 'title'] as const;
 
 const attribute = /([A-Za-z_][\w-]*)=(?:"([^"]*)"|'([^']*)'|(\S+))|(\S+)/g;
 

@@ -114,7 +114,7 @@ export function urlOf(paths: ContentPaths, file: string): string {
 function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, logger: { info(m: string): void }): void {
   const hash = createHash('sha256');
   const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
-  const inputs = [...listMarkdown(paths.boilerplates), ...listMarkdown(paths.glossary), join(paths.data, 'args.yml'), ...renderer];
+  const inputs = [...listMarkdown(paths.boilerplates), ...listMarkdown(paths.glossary), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
   for (const file of inputs) {
     if (!existsSync(file)) continue;
     hash.update(file).update('\0').update(readFileSync(file)).update('\0');

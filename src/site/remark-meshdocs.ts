@@ -6,7 +6,6 @@ import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ContentPaths } from '../config/paths.ts';
-import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, findGlossaryEntry, type ContentIndex } from '../model/content-tree.ts';
 import { containerDirectives, leafDirectives } from '../model/directives.ts';
 import { parseFenceMeta } from '../model/fence-meta.ts';
@@ -14,6 +13,7 @@ import { loadPage } from '../model/parse.ts';
 import { splitHeadingId } from '../model/sections.ts';
 import { substituteVersions } from '../model/versions.ts';
 import { ensureLanguage, getHighlighter } from './highlighter.ts';
+import { loadRepositories, repositoryUrl, type Repositories } from './repositories.ts';
 import { escapeAttr, escapeHtml, renderCodeBlock } from './render-code.ts';
 
 export interface RemarkMeshdocsOptions {
@@ -38,11 +38,13 @@ const callouts: Record<string, { variant: string; title: string }> = {
  */
 export function remarkMeshdocs({ paths }: RemarkMeshdocsOptions) {
   let index: ContentIndex | undefined;
+  let repos: Repositories | undefined;
   return async function transformer(tree: Root, file: VFile): Promise<void> {
     index ??= buildContentIndex(paths);
+    repos ??= loadRepositories(paths.data);
     const where = placeOf(file);
     expandBoilerplates(tree, index, where, new Set());
-    await transform(tree, index, where);
+    await transform(tree, index, repos, where);
   };
 }
 
@@ -84,7 +86,7 @@ function expandBoilerplates(tree: Parent, index: ContentIndex, where: ReturnType
   });
 }
 
-async function transform(tree: Root, index: ContentIndex, where: ReturnType<typeof placeOf>): Promise<void> {
+async function transform(tree: Root, index: ContentIndex, repos: Repositories, where: ReturnType<typeof placeOf>): Promise<void> {
   const versions = index.versions;
   // Tab ids only need to be unique within a page; restarting per page keeps the output deterministic.
   tabsetCounter = 0;
@@ -122,9 +124,10 @@ async function transform(tree: Root, index: ContentIndex, where: ReturnType<type
   if (codeNodes.length === 0) return;
   const highlighter = await getHighlighter();
   const branch = versions.source_branch_name ?? 'main';
-  const repoLink = (path: string) => `${siteConfig.meshSource.url}/blob/${branch}/${path}`;
   for (const { node, parent, index: i } of codeNodes) {
     const meta = parseFenceMeta(node.meta);
+    const base = repositoryUrl(repos, meta.attributes.repo);
+    const repoLink = (path: string) => `${base}/blob/${branch}/${path}`;
     const lang = node.lang ?? '';
     const value = substituteVersions(node.value, versions);
     const lang2 = {

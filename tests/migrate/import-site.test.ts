@@ -7,6 +7,7 @@ import { importHugoSite, ImportInputError, type ImportReport } from '../../src/m
 import { formatDiagnostic } from '../../src/model/diagnostic.ts';
 import { splitBanner } from '../../src/snips/index.ts';
 import { demoSite, hashTree, tempDir, tsx } from './helpers.ts';
+import { loadRepositories, repositoryUrl } from '../../src/site/repositories.ts';
 
 /** The demo Hugo site (tests/fixtures/migrate/hugo-site) imported once; each test reads the result. */
 let out: string;
@@ -41,6 +42,12 @@ describe('importing the demo site', () => {
     for (const rel of ['data/args.yml', 'content/en/docs/tasks/demo/test.sh', 'content/en/docs/tasks/demo/gtwapi_test.sh', 'content/en/docs/tasks/demo/diagram.svg']) {
       expect(readFileSync(outFile(rel)), rel).toEqual(readFileSync(siteFile(rel)));
     }
+  });
+
+  test('writes data/repositories.yml so @path@ keeps linking to istio/istio (and repo=NAME to istio/NAME)', () => {
+    const repos = loadRepositories(join(outFile('data')));
+    expect(repositoryUrl(repos)).toBe('https://github.com/istio/istio');
+    expect(repositoryUrl(repos, 'api')).toBe('https://github.com/istio/api');
   });
 
   test('moves glossary entries to content/en/glossary/ and keeps the glossary page', () => {

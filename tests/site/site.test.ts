@@ -68,7 +68,9 @@ describe('built HTML', () => {
     expect(copy).toBe('kubectl apply -f samples/demo/app.yaml\nkubectl get pods \\\n    -n demo');
     expect(block.match(/class="line mesh-cmd"/g)?.length).toBeGreaterThanOrEqual(3);
     expect(block).toMatch(/class="line mesh-out">NAME {4}READY</);
-    expect(block).toContain(`href="${siteConfig.meshSource.url}/blob/release-9.8/samples/demo/app.yaml"`);
+    // data/repositories.yml of the fixture tree: the default repository, and `repo=api` on a fence.
+    expect(block).toContain('href="https://github.com/fixture/mesh/blob/release-9.8/samples/demo/app.yaml"');
+    expect(page).toContain('href="https://github.com/fixture/api/blob/release-9.8/proto/route.proto"');
   });
 
   test('sidebar: ordered by weight then title, and collapsed sections carry no subtree', () => {
