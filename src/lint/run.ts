@@ -2,7 +2,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, kindOf, listMarkdown } from '../model/content-tree.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { parsePage, loadPage, type Page } from '../model/parse.ts';
 import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
@@ -126,9 +126,17 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
 
   let htmlPages = 0;
   let links = 0;
+  let dist: string | undefined;
   if (checks.has('links')) {
     if (!options.dist) throw new Error('links: no built site given (dist)');
-    const dist = await options.dist;
+    try {
+      dist = await options.dist;
+    } catch (error) {
+      // A build that fails on content is a finding like any other: keep the other checks' results.
+      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', (error as Error).message));
+    }
+  }
+  if (checks.has('links') && dist !== undefined) {
     const report = await time('links', () =>
       lintLinks({
         dist,
