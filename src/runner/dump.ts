@@ -46,7 +46,8 @@ export async function dumpCluster(
   if (pods.exitCode === 0) {
     for (const p of failingPods(JSON.parse(pods.stdout) as PodList)) {
       const args = ['logs', '-n', p.namespace, p.name, '--all-containers', '--tail=1000'];
-      await save(`logs-${p.namespace}-${p.name}.txt`, 'kubectl', p.restarted ? [...args, '--previous'] : args);
+      await save(`logs-${p.namespace}-${p.name}.txt`, 'kubectl', args);
+      if (p.restarted) await save(`logs-${p.namespace}-${p.name}-previous.txt`, 'kubectl', [...args, '--previous']);
     }
   }
   for (const [i, c] of target.meshCommands.entries()) await save(`mesh-${i + 1}.txt`, 'bash', ['-c', c]);
