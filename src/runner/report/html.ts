@@ -2,7 +2,9 @@ import type { RunReport, TestResult } from '../types.ts';
 import { formatStep } from './junit.ts';
 
 const esc = (s: string): string =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /**
  * A single self-contained page: a summary, then each test with its steps; a failure links to the
