@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bashWithLib, tempDir } from './helpers.ts';
+import { bashWithLib, libDir, tempDir } from './helpers.ts';
 
 /** `out` is what the command prints (via printf %s), `exp` the expected text. */
 interface Case {
@@ -145,6 +145,45 @@ describe('verify functions', () => {
 });
 
 describe('helpers', () => {
+  test.each([
+    { gatewayApi: 'false', gateway: 'samples/bookinfo/networking/bookinfo-gateway.yaml' },
+    { gatewayApi: 'true', gateway: 'samples/bookinfo/gateway-api/bookinfo-gateway.yaml' },
+  ])('startup_bookinfo_sample with GATEWAY_API=$gatewayApi applies the sample and waits; cleanup never fails', async ({ gatewayApi, gateway }) => {
+    const r = await bashWithLib(
+      `source ${JSON.stringify(join(libDir, 'samples.sh'))}
+       kubectl() { echo "kubectl $*"; }
+       set -e
+       startup_bookinfo_sample
+       kubectl() { echo "kubectl $*"; return 1; }
+       cleanup_bookinfo_sample
+       echo CLEANED`,
+      { GATEWAY_API: gatewayApi },
+    );
+    expect(r.exitCode, r.all).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('kubectl apply -f samples/bookinfo/platform/kube/bookinfo.yaml');
+    expect(lines[1]).toBe(`kubectl apply -f ${gateway}`);
+    expect(lines.filter((l) => l.includes('rollout status deployment'))).toHaveLength(6);
+    expect(lines).toContain(`kubectl delete -f ${gateway}`);
+    expect(lines.at(-1)).toBe('CLEANED');
+  });
+
+  test('_rewrite_helm_repo runs the snip with local charts and the build tag, also when wrapped by the runner', async () => {
+    const r = await bashWithLib(
+      `source ${JSON.stringify(join(libDir, 'runner.sh'))}
+       helm() { echo "helm $*"; }
+       snip_install_1() {
+       helm install istio-base istio/base -n istio-system
+       }
+       __meshdocs_wrap_snips
+       [[ $(type snip_install_1) == *__meshdocs_snip* ]] || exit 9
+       _rewrite_helm_repo snip_install_1`,
+      { ISTIO_IMAGE_VERSION: '1.27-dev', ISTIO_LONG_SHA: 'abc123' },
+    );
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout.trim()).toBe('helm install --set global.tag=1.27-dev.abc123 istio-base manifests/charts/base -n istio-system');
+  });
+
   test('_wait_for_deployment runs rollout status and exits the test on failure', async () => {
     const r = await bashWithLib(`kubectl() { echo "kubectl $*"; return 1; }\n_wait_for_deployment default reviews-v1 ctx1\necho not-reached`);
     expect(r.exitCode).toBe(1);

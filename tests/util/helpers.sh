@@ -84,8 +84,10 @@ _urlencode() {
 # Runs a snip that installs Helm charts from the chart repository against the local charts of
 # the mesh checkout instead (manifests/), with the image tag of the build under test.
 _rewrite_helm_repo() {
-  local body
-  body=$(type "$1" | sed '1,3d;$d')
+  local body fn=$1
+  # Under the runner, snip functions are wrappers: rewrite the page's own commands.
+  if declare -F "__meshdocs_orig_$fn" >/dev/null; then fn=__meshdocs_orig_$fn; fi
+  body=$(type "$fn" | sed '1,3d;$d')
   if [[ $body == *"istio/ambient"* ]]; then
     helm dep update manifests/sample-charts/ambient >/dev/null
   fi
