@@ -3,17 +3,18 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot, resolveContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
-import { ContentError, diagnostic, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import { ContentError, formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { assembleScripts } from './assemble.ts';
 import { createCurrentProvider, createKindProvider, type ClusterProvider } from './cluster.ts';
-import { discoverTests, groupBySetup, toPosix } from './discover.ts';
+import { groupBySetup, toPosix } from './discover.ts';
+import { selectTests } from './select.ts';
 import { formatDuration, parseDuration } from './duration.ts';
 import { onPath, realExec, type Exec } from './exec.ts';
 import { formatStep } from './report/junit.ts';
 import { mergeDurations, readReport, writeReports } from './report/write.ts';
 import { runDocTests } from './run.ts';
 import { findSetupsFile, loadSetups, requiredTools, type SetupsConfig } from './setups.ts';
-import { parseShard, selectShard } from './shard.ts';
+import { parseShard } from './shard.ts';
 import { createSnipsLocator, type SnipLocator } from './snip-locations.ts';
 import type { DocTest, RunReport } from './types.ts';
 
@@ -138,37 +139,27 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (ids.size === 0) return fail(io, `--rerun-failed: the last report (${previous.startedAt}) has no failed tests`);
   }
 
-  const found = discoverTests(paths, { selectors: positionals, run, ids, cwd: io.cwd });
-  const problems: Diagnostic[] = [...found.diagnostics];
-  for (const t of found.tests) {
-    if (t.script.setup !== undefined && !config.setups.has(t.script.setup)) {
-      problems.push(
-        diagnostic(
-          t.script.file === t.file ? display(io.cwd, t.file) : t.file,
-          t.script.setupLine,
-          'doctest-setup',
-          `unknown setup '${t.script.setup}' (declared in ${display(io.cwd, config.file)}: ${[...config.setups.keys()].join(', ')})`,
-        ),
-      );
-    }
-  }
-  if (problems.length > 0) {
-    for (const d of sortDiagnostics(problems)) io.err(formatDiagnostic(d));
+  const selected = selectTests(paths, config, {
+    selectors: positionals,
+    run,
+    ids,
+    setups: o.setup,
+    shard,
+    durations: previous?.durations,
+    cwd: io.cwd,
+  });
+  if (selected.diagnostics.length > 0) {
+    for (const d of sortDiagnostics(selected.diagnostics)) io.err(formatDiagnostic(d));
     return 2;
   }
-  let tests = found.tests;
-  if (o.setup) tests = tests.filter((t) => o.setup!.includes(t.script.setup ?? ''));
-  if (tests.length === 0) {
+  const tests = selected.tests;
+  if (selected.matched === 0) {
     return fail(io, `no test matches the selection${o.setup ? ` (setup ${o.setup.join(', ')})` : ''}${o.run ? ` (--run ${o.run})` : ''}`);
   }
-  if (shard) {
-    const keep = new Set(selectShard(tests.map((t) => t.id), shard.index, shard.total, previous?.durations));
-    tests = tests.filter((t) => keep.has(t.id));
-    if (tests.length === 0) {
-      // More shards than tests: an empty shard is not an error of the selection.
-      io.out(`shard ${shard.index}/${shard.total} has no tests (${found.tests.length} selected in all)`);
-      return 0;
-    }
+  if (shard && tests.length === 0) {
+    // More shards than tests: an empty shard is not an error of the selection.
+    io.out(`shard ${shard.index}/${shard.total} has no tests (${selected.matched} selected in all)`);
+    return 0;
   }
 
   if (o.list) {

@@ -6,6 +6,7 @@
 export { parseTestScript, type SnipRef, type SourceLine, type TestScript } from './test-script.ts';
 export { assembleScripts, injectedPrefix, type Assembly, type AssembledScript } from './assemble.ts';
 export { discoverTests, groupBySetup, listTestScripts, type Discovery, type Selection } from './discover.ts';
+export { selectTests, type SelectOptions, type Selected } from './select.ts';
 export { findSetupsFile, loadSetups, type Setup, type SetupsConfig } from './setups.ts';
 export { runDocTests, type RunEvent, type RunOptions } from './run.ts';
 export { createKindProvider, createCurrentProvider, type Cluster, type ClusterProvider } from './cluster.ts';
