@@ -18,9 +18,12 @@ export function maskNonProse(page: Page): string {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     switch (node.type) {
+      case 'html':
+        // `<!-- cspell:ignore word -->` stays: it is an instruction to the spelling check.
+        if (!/cspell[:-]/i.test(node.value)) blank(start, end);
+        return 'skip';
       case 'code':
       case 'inlineCode':
-      case 'html':
       case 'definition':
         blank(start, end);
         return 'skip';

@@ -30,30 +30,50 @@ export async function lintSpelling(pages: readonly Page[], options: SpellingOpti
   const configFile = join(options.projectRoot, cspellConfigName);
   const settings: CSpellSettings = await readSettings(configFile);
   const cache = options.cacheFile ? new JsonCache<CachedIssue[]>(options.cacheFile, configVersion(options.projectRoot, settings)) : undefined;
-  const diagnostics: Diagnostic[] = [];
-  for (const page of pages) {
-    const text = maskNonProse(page);
-    const key = hashOf(text);
-    let issues = cache?.get(key);
-    if (!issues) {
-      const result = await spellCheckDocument(
-        { uri: pathToFileURL(page.file).href, text, languageId: 'markdown' },
-        { generateSuggestions: true, numSuggestions: 4, noConfigSearch: true },
-        settings,
-      );
-      if (result.errors?.length) throw new Error(`cspell: ${result.errors.map((e) => e.message).join('; ')}`);
-      issues = result.issues.map((i) => ({ offset: i.offset, text: i.text, suggestions: (i.suggestions ?? []).slice(0, 4) }));
-      cache?.set(key, issues);
+  const masked = pages.map((page) => maskNonProse(page));
+  const found = new Map<number, CachedIssue[]>();
+  const misses: number[] = [];
+  masked.forEach((text, i) => {
+    const hit = cache?.get(hashOf(text));
+    if (hit) found.set(i, hit);
+    else misses.push(i);
+  });
+
+  // cspell-lib costs about as much per document as per page of words, so pages are checked as one
+  // document and the issues mapped back. A page with its own `cspell:` comment is checked alone, so
+  // the comment cannot leak into the next page.
+  const alone = misses.filter((i) => /cspell:/i.test(masked[i]!));
+  const batched = misses.filter((i) => !alone.includes(i));
+  for (const group of [batched, ...alone.map((i) => [i])]) {
+    if (group.length === 0) continue;
+    const starts: number[] = [];
+    let text = '';
+    for (const i of group) {
+      starts.push(text.length);
+      text += `${masked[i]!}\n\n`;
+      found.set(i, []);
     }
+    const uri = pathToFileURL(group.length === 1 ? pages[group[0]!]!.file : join(options.projectRoot, 'content.md')).href;
+    const result = await spellCheckDocument({ uri, text, languageId: 'markdown' }, { generateSuggestions: true, numSuggestions: 4, noConfigSearch: true }, settings);
+    if (result.errors?.length) throw new Error(`cspell: ${result.errors.map((e) => e.message).join('; ')}`);
+    for (const issue of result.issues) {
+      const at = lastAtOrBefore(starts, issue.offset);
+      found.get(group[at]!)!.push({ offset: issue.offset - starts[at]!, text: issue.text, suggestions: (issue.suggestions ?? []).slice(0, 4) });
+    }
+  }
+  for (const i of misses) cache?.set(hashOf(masked[i]!), found.get(i)!);
+
+  const diagnostics: Diagnostic[] = [];
+  pages.forEach((page, i) => {
     const lineStarts = lineStartsOf(page.source);
-    for (const issue of issues) {
+    for (const issue of found.get(i) ?? []) {
       const { line, column } = positionOf(lineStarts, issue.offset);
       const hint = issue.suggestions.length ? ` (suggestions: ${issue.suggestions.join(', ')})` : '';
       diagnostics.push(
         diagnostic(page.file, line, 'spelling', `unknown word "${issue.text}"${hint}; if it is right, add it to .cspell/project-words.txt`, { column }),
       );
     }
-  }
+  });
   cache?.save();
   return diagnostics;
 }
@@ -79,13 +99,19 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-export function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+/** Index of the last start at or before `offset` (starts ascending). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
+  return lo;
+}
+
+export function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  const lo = lastAtOrBefore(lineStarts, offset);
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
 }

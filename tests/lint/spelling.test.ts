@@ -53,6 +53,18 @@ describe('spelling', () => {
     expect(await lintSpelling([page], { projectRoot, cacheFile })).toEqual(first);
   });
 
+  test('checked as one document, pages stay apart: a cspell comment applies to its own page only', async () => {
+    const a = parsePage('---\ntitle: A\n---\n\n<!-- cspell:ignore mistaek -->\n\nA mistaek here is allowed.\n', 'docs', 'a.md');
+    const b = parsePage('---\ntitle: B\n---\n\nA mistaek here is not.\n', 'docs', 'b.md');
+    const c = parsePage('---\ntitle: C\n---\n\nFine words.\n\nTwo mistaeks and a wrnog one.\n', 'docs', 'c.md');
+    const found = await lintSpelling([a, b, c], { projectRoot });
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${/"([^"]+)"/.exec(d.message)![1]}`)).toEqual([
+      'b.md:5:3 mistaek',
+      'c.md:7:5 mistaeks',
+      'c.md:7:20 wrnog',
+    ]);
+  });
+
   test('a cache with another version is ignored; older entries survive another tree', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lint-cache-')), 'c.json');
     const a = new JsonCache<number>(file, 'v1');
