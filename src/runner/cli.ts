@@ -127,7 +127,9 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
     o.content === undefined && !io.env.MESHDOCS_CONTENT && positionals.length > 0
       ? inferContentDir(resolve(io.cwd, positionals[0]!))
       : undefined;
-  const paths = resolveContentPaths(o.content === undefined ? inferred : resolve(io.cwd, o.content), io.env);
+  // An empty MESHDOCS_CONTENT means unset (not the current directory).
+  const env = { ...io.env, MESHDOCS_CONTENT: io.env.MESHDOCS_CONTENT || undefined };
+  const paths = resolveContentPaths(o.content === undefined ? inferred : resolve(io.cwd, o.content), env);
   const config = loadSetups(o.setups ? resolve(io.cwd, o.setups) : findSetupsFile(paths.root));
   const reportDir = resolve(io.cwd, o['report-dir']);
   const previous = readReport(reportDir);
