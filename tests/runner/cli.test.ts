@@ -183,6 +183,13 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     });
   });
 
+  test('MESHDOCS_CONTENT=/x/content runs the scripts from /x', async () => {
+    const markers = tempDir();
+    const r = await doctestCli(['--report-dir', tempDir(), '--run', '^libs/'], { env: { MESHDOCS_CONTENT: content, MARKER_DIR: markers } });
+    expect(r.exitCode, String(r.all)).toBe(0);
+    expect(readFileSync(marker(markers, 'libs.cleanup'), 'utf8').trim()).toBe('ok');
+  });
+
   test('selectors are relative to the current directory; --run filters by path', async () => {
     const reportDir = tempDir('doctest-report-');
     const r = await doctestCli(['--report-dir', reportDir, '--run', 'pa', '.'], { cwd: siteDocs, env: { MARKER_DIR: tempDir() } });
