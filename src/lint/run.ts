@@ -12,6 +12,8 @@ import { lintBuiltInInWorker } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
+import { checkWordList } from './word-list.ts';
+import { existsSync } from 'node:fs';
 
 export type CheckName = 'markdown' | 'spelling' | 'scripts' | 'links';
 /** Timed steps: the checks, plus reading and parsing the pages once for all of them. */
@@ -108,6 +110,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   }
   const current = pages.filter((p) => inScope(p.file));
   if (checks.has('spelling')) {
+    const words = join(options.projectRoot, '.cspell/project-words.txt');
+    if (existsSync(words) && (!options.only || options.only.has(words))) diagnostics.push(...checkWordList(words, display(words), options.fix));
     diagnostics.push(
       ...(await time('spelling', () =>
         lintSpelling(current, { projectRoot: options.projectRoot, cacheFile: cache && join(cache, 'cspell.json') }),

@@ -78,3 +78,16 @@ describe('spelling', () => {
     expect(new JsonCache<number>(file, 'v2').get('x')).toBeUndefined();
   });
 });
+
+describe('project word list', () => {
+  test('must be sorted case-insensitively without duplicates; --fix sorts it', async () => {
+    const { checkWordList } = await import('../../src/lint/word-list.ts');
+    const { writeFileSync } = await import('node:fs');
+    const file = join(mkdtempSync(join(tmpdir(), 'lint-words-')), 'words.txt');
+    writeFileSync(file, 'Bookinfo\nenvoy\nAmbient\nenvoy\n');
+    expect(checkWordList(file, 'words.txt').map((d) => `${d.line} ${d.ruleId}`)).toEqual(['1 words-sorted']);
+    expect(checkWordList(file, 'words.txt', true)).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe('Ambient\nBookinfo\nenvoy\n');
+    expect(checkWordList(file, 'words.txt')).toEqual([]);
+  });
+});
