@@ -12,7 +12,10 @@ const esc = (s: string): string =>
  */
 export function renderHtml(report: RunReport, repo: { url: string; branch: string }): string {
   const n = (s: TestResult['status']) => report.tests.filter((t) => t.status === s).length;
-  const rows = report.tests.map((t) => {
+  // Failures first: they are why anyone opens this page.
+  const order = { failed: 0, skipped: 1, passed: 2 };
+  const tests = [...report.tests].sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id));
+  const rows = tests.map((t) => {
     const links: string[] = [];
     if (t.page) links.push(`<a href="${esc(t.page.url)}">page</a>`);
     const at = t.failure?.step?.pageLine;
@@ -29,7 +32,7 @@ export function renderHtml(report: RunReport, repo: { url: string; branch: strin
         : '';
     return `<section class="test ${t.status}" id="${esc(t.id)}">
 <h2><span class="status">${t.status}</span> ${esc(t.id)} <small>${esc(t.setup)} · ${(t.durationMs / 1000).toFixed(1)}s</small></h2>
-<p class="links">${links.join(' · ')}</p>${failure}${steps ? `<details${t.failure ? ' open' : ''}><summary>${t.steps.length} steps</summary><ol>${steps}</ol></details>` : ''}
+<p class="links">${links.join(' · ')}</p>${failure}${steps ? `<details${t.failure ? ' open' : ''}><summary>${t.steps.length} step${t.steps.length === 1 ? '' : 's'}</summary><ol>${steps}</ol></details>` : ''}
 </section>`;
   });
   return `<!doctype html>
