@@ -87,6 +87,15 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     }
   });
 
+  test('a page without its generated snips.sh fails, saying how to make it', async () => {
+    const r = await runSite([join(siteDocs, 'no-snips')]);
+    expect(r.exitCode).toBe(1);
+    expect(r.report!.tests[0]!.failure).toMatchObject({
+      reason: 'missing-snips',
+      message: 'content/en/docs/no-snips/snips.sh does not exist: run `npm run snips`',
+    });
+  });
+
   test('--timeout overrides the script header', async () => {
     const r = await runSite(['--timeout', '1s', join(siteDocs, 'hang')]);
     expect(r.report!.tests[0]!.failure?.message).toMatch(/^timed out after 1\.0s/);
