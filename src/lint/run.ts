@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
@@ -13,7 +14,6 @@ import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
 import { checkWordList } from './word-list.ts';
-import { existsSync } from 'node:fs';
 
 export type CheckName = 'markdown' | 'spelling' | 'scripts' | 'links';
 /** Timed steps: the checks, plus reading and parsing the pages once for all of them. */
@@ -100,7 +100,6 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     );
     diagnostics.push(...result.diagnostics);
     if (result.fixed.size > 0) {
-      const { writeFileSync } = await import('node:fs');
       for (const [file, text] of result.fixed) {
         writeFileSync(absolute(file), text);
         fixed.push(file);
