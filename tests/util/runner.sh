@@ -57,18 +57,23 @@ __meshdocs_wrap_snips() {
 # Calls the original snip function as a recorded step. Calls made while a step is running
 # (a verify retrying a snip, a snip calling another) are not steps of their own.
 __meshdocs_snip() {
+  # The wrapper stays out of the xtrace; the snip's own commands are traced.
+  { local __meshdocs_x=$-; set +x; } 2>/dev/null
   local __meshdocs_name=$1
   shift
   if [[ -n ${__MESHDOCS_IN_VERIFY:-} || -n ${__MESHDOCS_IN_STEP:-} ]]; then
+    [[ $__meshdocs_x == *x* ]] && set -x
     "__meshdocs_orig_$__meshdocs_name" "$@"
     return
   fi
   __meshdocs_step_begin snip "$__meshdocs_name" "$__meshdocs_name"
   local __MESHDOCS_IN_STEP=1
+  [[ $__meshdocs_x == *x* ]] && set -x
   # Called plainly, so `set -e` inside the snip behaves exactly as without the runner.
   "__meshdocs_orig_$__meshdocs_name" "$@"
-  local __meshdocs_rc=$?
+  { local __meshdocs_rc=$?; set +x; } 2>/dev/null
   __meshdocs_step_end snip "$__meshdocs_rc" 1
+  [[ $__meshdocs_x == *x* ]] && set -x
   return "$__meshdocs_rc"
 }
 
@@ -93,8 +98,11 @@ __meshdocs_offset() {
 
 # __meshdocs_step_begin KIND NAME FUNC: the caller of the public function is 3 frames up.
 __meshdocs_step_begin() {
-  [[ -n ${MESHDOCS_STEPS:-} ]] || return 0
   { local __meshdocs_x=$-; set +x; } 2>/dev/null
+  if [[ -z ${MESHDOCS_STEPS:-} ]]; then
+    [[ $__meshdocs_x == *x* ]] && set -x
+    return 0
+  fi
   local __meshdocs_j __meshdocs_o line=${BASH_LINENO[2]:-0} src=${BASH_SOURCE[3]:-}
   local rec="{\"event\":\"begin\",\"kind\":\"$1\",\"t\":${EPOCHREALTIME/./}"
   __meshdocs_json "$2" && rec+=",\"name\":$__meshdocs_j"
@@ -111,8 +119,11 @@ __meshdocs_step_begin() {
 
 # __meshdocs_step_end KIND EXIT ATTEMPTS [OUTPUT EXPECTED]
 __meshdocs_step_end() {
-  [[ -n ${MESHDOCS_STEPS:-} ]] || return 0
   { local __meshdocs_x=$-; set +x; } 2>/dev/null
+  if [[ -z ${MESHDOCS_STEPS:-} ]]; then
+    [[ $__meshdocs_x == *x* ]] && set -x
+    return 0
+  fi
   local __meshdocs_j __meshdocs_o
   local rec="{\"event\":\"end\",\"kind\":\"$1\",\"t\":${EPOCHREALTIME/./},\"exit\":$2,\"attempts\":$3"
   if (($# > 3)); then
