@@ -46,3 +46,23 @@ test('external links only when asked, placed on the Markdown line; an alias redi
   ]);
   expect(all.checked).toBeGreaterThan(internal.checked);
 });
+
+test('a broken link or anchor is reported on every page that writes it, relative links included', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'lint-links-'));
+  const page = (title: string, body: string) => `---\ntitle: ${title}\nowner: o\ntest: no\n---\n\n${body}\n`;
+  write(root, {
+    'content/en/docs/a/index.md': page('A', 'See [gone](/docs/gone/) and [b](../b/#nope).'),
+    'content/en/docs/b/index.md': page('B', 'Also [gone](../gone/).\n\nAnd [here](#nope).'),
+    'dist/docs/a/index.html': '<html><body><a href="/docs/gone/">gone</a> <a href="/docs/b/#nope">b</a></body></html>',
+    'dist/docs/b/index.html': '<html><body><a href="/docs/gone/">gone</a> <a href="#nope">here</a></body></html>',
+  });
+  const paths = resolveContentPaths(join(root, 'content'));
+  const display = (f: string) => relative(root, f);
+  const report = await lintLinks({ dist: join(root, 'dist'), paths, pages: loadAllPages(paths, display), display, absolute: (f: string) => join(root, f), external: false });
+  expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.ruleId}`).sort()).toEqual([
+    'content/en/docs/a/index.md:7:5  link-broken',
+    'content/en/docs/a/index.md:7:29  link-fragment',
+    'content/en/docs/b/index.md:7:6  link-broken',
+    'content/en/docs/b/index.md:9:5  link-fragment',
+  ].sort());
+});

@@ -5,9 +5,9 @@ import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
 import type { JsonCache } from '../cache.ts';
-import { distFileOf, lineInFile, listHtml, pagesByDistFile, pageUrl, refreshTarget } from './dist-pages.ts';
+import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
-import { findLinkSite, normalizeTarget } from './source-lines.ts';
+import { buildLinkIndex, normalizeTarget, targetKey, type LinkIndex } from './source-lines.ts';
 
 export interface LinkOptions {
   /** The built site. */
@@ -40,7 +40,9 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
   const { dist, paths } = options;
   const html = listHtml(dist);
   if (html.length === 0) throw new Error(`no HTML files in ${dist}: build the site first (npm run build)`);
-  const byDist = pagesByDistFile(paths, options.pages, options.absolute);
+  const sources = buildLinkIndex(
+    options.pages.filter((p) => p.kind !== 'boilerplate').map((page) => ({ page, path: pageUrl(paths, options.absolute(page.file)) })),
+  );
   const diagnostics: Diagnostic[] = [...checkAliases(options)];
 
   const checker = new LinkChecker();
@@ -66,7 +68,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
       continue;
     }
     if (link.state !== LinkState.BROKEN) continue;
-    diagnostics.push(brokenDiagnostic(link, byDist, options));
+    diagnostics.push(...brokenDiagnostics(link, sources, options));
   }
 
   let checked = result.links.filter((l) => l.state !== LinkState.SKIPPED).length;
@@ -78,7 +80,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
     options.externalCache?.save();
     const byUrl = new Map(answers.map((a) => [a.url, a]));
     checked += answers.length;
-    for (const e of external) {
+    for (const e of new Map(external.map((x) => [x.url, x])).values()) {
       const answer = byUrl.get(e.url);
       if (!answer || answer.state === 'ok') continue;
       const ruleId = answer.state === 'network' ? 'link-external-network' : 'link-external';
@@ -86,45 +88,46 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
         answer.state === 'network'
           ? `network error reaching ${e.url}: ${answer.detail}; the host did not answer, so this may not be a broken link`
           : `external link ${e.url} answers ${answer.detail}`;
-      diagnostics.push(placeLink(e.parent, e.url, ruleId, message, byDist, options));
+      diagnostics.push(...placeLink(e.parent, e.url, e.url, ruleId, message, sources, options));
     }
   }
-  return { diagnostics, checked, pages: html.length };
+  // linkinator may report one URL from several pages, and each report names every page writing it.
+  const unique = new Map(diagnostics.map((d) => [`${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`, d]));
+  return { diagnostics: [...unique.values()], checked, pages: html.length };
 }
 
-function brokenDiagnostic(link: LinkResult, byDist: Map<string, Page>, options: LinkOptions): Diagnostic {
+function brokenDiagnostics(link: LinkResult, sources: LinkIndex, options: LinkOptions): Diagnostic[] {
   const target = `/${link.url.replace(/^\/+/, '')}`;
   // A bad same-page anchor comes back without a parent: the page is the URL without its fragment.
   const parent = link.parent ? localPath(link.parent) : target.split('#')[0]!;
   const fragment = link.failureDetails?.find((d): d is Error => d instanceof Error && /Fragment identifier/.test(d.message));
   const [path, hash] = target.split('#');
+  const image = isImage(path!);
   const message = fragment
-    ? `no anchor #${hash} on ${path === parent ? 'this page' : path} (link ${target})`
-    : `broken link ${target}${link.status ? ` (HTTP ${link.status})` : ''}${isImage(path!) ? ': image not found' : ': page not found'}`;
-  const ruleId = fragment ? 'link-fragment' : isImage(path!) ? 'link-image' : 'link-broken';
-  return placeLink(parent, path === parent && hash !== undefined ? `#${hash}` : target, ruleId, message, byDist, options);
+    ? `no anchor #${hash} on ${path} (link ${target})`
+    : `broken link ${target}${link.status ? ` (HTTP ${link.status})` : ''}${image ? ': image not found' : ': page not found'}`;
+  const ruleId = fragment ? 'link-fragment' : image ? 'link-image' : 'link-broken';
+  return placeLink(parent, target, targetKey(target), ruleId, message, sources, options);
 }
 
-/** Puts a finding on the Markdown line that writes the link, or on the HTML line that has it. */
-function placeLink(parentPath: string, target: string, ruleId: string, message: string, byDist: Map<string, Page>, options: LinkOptions): Diagnostic {
-  const parentFile = distFileOf(parentPath);
-  const page = byDist.get(parentFile);
-  if (page) {
-    const pagePath = pageUrl(options.paths, options.absolute(page.file));
-    const wanted = /^https?:/.test(target) ? target : normalizeTarget(target, parentPath) ?? target;
-    const site = /^https?:/.test(target)
-      ? linkSiteExact(page, target)
-      : findLinkSite(page, pagePath, wanted);
-    if (site) return diagnostic(page.file, site.line, ruleId, message, { column: site.column });
-  }
-  const htmlFile = join(options.dist, parentFile);
+/**
+ * Puts a finding on every Markdown line that writes the link; when no page writes it (the layout,
+ * an included file), on the line of the HTML page linkinator found it on.
+ */
+function placeLink(
+  parentPath: string,
+  target: string,
+  key: string,
+  ruleId: string,
+  message: string,
+  sources: LinkIndex,
+  options: LinkOptions,
+): Diagnostic[] {
+  const found = sources.get(key);
+  if (found?.length) return found.map(({ page, site }) => diagnostic(page.file, site.line, ruleId, message, { column: site.column }));
+  const htmlFile = join(options.dist, distFileOf(parentPath));
   const needle = target.startsWith('#') ? `href="${target}"` : target.split('#')[0]!.replace(/\/$/, '');
-  return diagnostic(options.display(htmlFile), lineInFile(htmlFile, needle), ruleId, `${message} (in the page layout or an included file)`);
-}
-
-function linkSiteExact(page: Page, url: string): { line: number; column: number } | undefined {
-  const index = page.source.split('\n').findIndex((l) => l.includes(url));
-  return index < 0 ? undefined : { line: index + 1, column: page.source.split('\n')[index]!.indexOf(url) + 1 };
+  return [diagnostic(options.display(htmlFile), lineInFile(htmlFile, needle), ruleId, `${message} (in the page layout or an included file)`)];
 }
 
 /** Every `aliases:` entry must have a redirect page in dist that points to the page. */

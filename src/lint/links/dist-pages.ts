@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ContentPaths } from '../../config/paths.ts';
 import { pageSlug } from '../../model/content-tree.ts';
-import type { Page } from '../../model/parse.ts';
 
 /** Every HTML file of the built site, relative to `dist` with `/` separators. */
 export function listHtml(dist: string): string[] {
@@ -27,16 +26,6 @@ export function distFileOf(urlPath: string): string {
   return `${clean}/index.html`;
 }
 
-/** Maps built pages back to their Markdown: `docs/x/index.html` → page. */
-export function pagesByDistFile(paths: ContentPaths, pages: readonly Page[], absolute: (file: string) => string): Map<string, Page> {
-  const map = new Map<string, Page>();
-  for (const page of pages) {
-    if (page.kind === 'boilerplate') continue;
-    map.set(distFileOf(pageUrl(paths, absolute(page.file))), page);
-  }
-  return map;
-}
-
 /** `<meta http-equiv="refresh" content="0;url=/docs/x/">` → `/docs/x/`. */
 export function refreshTarget(html: string): string | undefined {
   const meta = /<meta\b[^>]*http-equiv=["']?refresh["']?[^>]*>/i.exec(html)?.[0];
@@ -54,4 +43,3 @@ export function lineInFile(file: string, needle: string): number {
   }
 }
 
-export { join };

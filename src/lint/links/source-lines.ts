@@ -32,16 +32,29 @@ export function normalizeTarget(url: string, fromPath: string): string | undefin
   }
 }
 
-/** The Markdown place of a link to `target` (a path, optionally with `#fragment`), if the page has one. */
-export function findLinkSite(page: Page, pagePath: string, target: string): LinkSite | undefined {
-  const wanted = stripSlash(target);
-  return linkSites(page).find((s) => {
-    const n = normalizeTarget(s.url, pagePath);
-    return n !== undefined && stripSlash(n) === wanted;
-  });
+/** Where a target is linked from: `/docs/b#x` → every page and line that links there. */
+export type LinkIndex = Map<string, { page: Page; site: LinkSite }[]>;
+
+/**
+ * Every link of every page, by target: site paths normalised (`../b/` from `/docs/a/` → `/docs/b`,
+ * with `#fragment`), external URLs as written. linkinator reports a broken URL once, with whichever
+ * page it met first; this finds every page that links to it.
+ */
+export function buildLinkIndex(pages: readonly { page: Page; path: string }[]): LinkIndex {
+  const index: LinkIndex = new Map();
+  for (const { page, path } of pages) {
+    for (const site of linkSites(page)) {
+      const key = /^https?:\/\//.test(site.url) ? site.url : normalizeTarget(site.url, path);
+      if (key === undefined) continue;
+      const k = /^https?:/.test(key) ? key : targetKey(key);
+      index.set(k, [...(index.get(k) ?? []), { page, site }]);
+    }
+  }
+  return index;
 }
 
-function stripSlash(path: string): string {
+/** The key of a site path in a LinkIndex: no trailing slash or index.html, fragment kept. */
+export function targetKey(path: string): string {
   const [p, hash] = path.split('#');
   const clean = p!.replace(/\/index\.html$/, '/').replace(/\/+$/, '');
   return hash === undefined ? clean : `${clean}#${hash}`;
