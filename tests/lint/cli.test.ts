@@ -51,7 +51,7 @@ describe('npm run lint (CLI)', () => {
   test('links on an existing build (--dist) point at the Markdown lines', async () => {
     const r = await lint(['--only', 'links', '--dist', join(seeded, 'dist')], { MESHDOCS_CONTENT: join(seeded, 'content') });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('tests/fixtures/lint/seeded/content/en/docs/links/index.md:13:3  link-broken  broken link /docs/nowhere/ (HTTP 404): page not found');
+    expect(r.stdout).toContain('tests/fixtures/lint/seeded/content/en/docs/links/index.md:13:3  link-broken  broken link /docs/nowhere/: page not found in the built site');
     expect(r.stdout).toContain('external links not checked (set CHECK_EXTERNAL_LINKS=true)');
   });
 });

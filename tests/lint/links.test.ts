@@ -66,3 +66,16 @@ test('a broken link or anchor is reported on every page that writes it, relative
     'content/en/docs/b/index.md:9:5  link-fragment',
   ].sort());
 });
+
+test('the file scan and a linkinator crawl find the same problems on the seeded fixture', async () => {
+  const { projectRoot } = await import('../../src/config/paths.ts');
+  const root = join(projectRoot, 'tests/fixtures/lint/seeded');
+  const paths = resolveContentPaths(join(root, 'content'));
+  const display = (f: string) => relative(root, f);
+  const base = { dist: join(root, 'dist'), paths, pages: loadAllPages(paths, display), display, absolute: (f: string) => join(root, f), external: false };
+  const keys = (r: Awaited<ReturnType<typeof lintLinks>>) => r.diagnostics.map((d) => `${d.file}:${d.line}  ${d.ruleId}`).sort();
+  const scan = await lintLinks({ ...base, engine: 'scan' });
+  const crawl = await lintLinks({ ...base, engine: 'linkinator' });
+  expect(keys(scan)).toEqual(keys(crawl));
+  expect(keys(scan)).toHaveLength(4);
+});

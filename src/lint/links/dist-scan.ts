@@ -1,0 +1,142 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { lineStartsOf, positionOf } from '../text-position.ts';
+import { refreshTarget } from './dist-pages.ts';
+
+export interface HtmlLink {
+  url: string;
+  line: number;
+  kind: 'page' | 'resource';
+}
+
+export interface HtmlPage {
+  /** Anchors a `#fragment` may name: `id` attributes and `<a name>`. */
+  ids: Set<string>;
+  links: HtmlLink[];
+}
+
+/** Attributes that link, per tag; `srcset` holds several URLs. */
+const linking: Record<string, string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  script: ['src'],
+  iframe: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+};
+
+/** Reads one built page: its anchors and every URL it links to, with lines. */
+export function scanHtml(html: string): HtmlPage {
+  const ids = new Set<string>();
+  const links: HtmlLink[] = [];
+  const lineStarts = lineStartsOf(html);
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const line = positionOf(lineStarts, parser.startIndex).line;
+        if (attributes.id) ids.add(attributes.id);
+        if (name === 'a' && attributes.name) ids.add(attributes.name);
+        if (name === 'link' && /\b(canonical|alternate|preconnect|dns-prefetch)\b/.test(attributes.rel ?? '')) return;
+        if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') {
+          const target = refreshTarget(`<meta http-equiv="refresh" content="${attributes.content ?? ''}">`);
+          if (target) links.push({ url: target, line, kind: 'page' });
+          return;
+        }
+        for (const attribute of linking[name] ?? []) {
+          const value = attributes[attribute];
+          if (!value) continue;
+          const urls = attribute === 'srcset' ? value.split(',').map((s) => s.trim().split(/\s+/)[0]!).filter(Boolean) : [value.trim()];
+          for (const url of urls) links.push({ url, line, kind: name === 'a' || name === 'area' ? 'page' : 'resource' });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return { ids, links };
+}
+
+/** The URL path a dist file is served at: `docs/a/index.html` → `/docs/a/`. */
+export function urlOfDistFile(rel: string): string {
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** The dist file serving a site path, if any (`/docs/a/` → `docs/a/index.html`, `/docs/a` too). */
+export function resolveDistFile(dist: string, path: string): string | undefined {
+  const clean = path.replace(/^\/+/, '');
+  const candidates = clean === '' || clean.endsWith('/') ? [`${clean}index.html`] : [clean, `${clean}/index.html`, `${clean}.html`];
+  return candidates.find((c) => existsSync(join(dist, c)));
+}
+
+export interface InternalProblem {
+  /** The page (dist file) the link is on, and the line in its HTML. */
+  from: string;
+  line: number;
+  /** The link as a site path, `#fragment` included. */
+  target: string;
+  kind: 'broken' | 'fragment' | 'image';
+}
+
+export interface ScanResult {
+  problems: InternalProblem[];
+  /** External links, with the page they are on. */
+  external: { url: string; from: string; line: number }[];
+  links: number;
+}
+
+const ignoredSchemes = /^(mailto|tel|javascript|data|blob):/i;
+
+/**
+ * Checks every link of every built page against the files of `dist`, without a server: targets
+ * exist, `#fragments` name an anchor of their page, images and other resources exist. One read
+ * and one parse per page (a crawler re-fetches a page per fragment and per linking page).
+ */
+export function scanDist(dist: string, htmlFiles: readonly string[], siteUrl?: string): ScanResult {
+  const pages = new Map<string, HtmlPage>();
+  const load = (rel: string): HtmlPage | undefined => {
+    let page = pages.get(rel);
+    if (!page && existsSync(join(dist, rel))) {
+      page = scanHtml(readFileSync(join(dist, rel), 'utf8'));
+      pages.set(rel, page);
+    }
+    return page;
+  };
+  const problems: InternalProblem[] = [];
+  const external: ScanResult['external'] = [];
+  let links = 0;
+  for (const rel of htmlFiles) {
+    const page = load(rel)!;
+    const base = `http://site.invalid${urlOfDistFile(rel)}`;
+    for (const link of page.links) {
+      if (ignoredSchemes.test(link.url)) continue;
+      links++;
+      let url: URL;
+      try {
+        url = new URL(link.url, base);
+      } catch {
+        problems.push({ from: rel, line: link.line, target: link.url, kind: 'broken' });
+        continue;
+      }
+      if (url.host !== 'site.invalid') {
+        if (/^https?:$/.test(url.protocol) && !(siteUrl && url.href.startsWith(siteUrl))) external.push({ url: url.href, from: rel, line: link.line });
+        continue;
+      }
+      const path = decodeURIComponent(url.pathname);
+      const target = path + url.hash;
+      const file = resolveDistFile(dist, path);
+      if (!file) {
+        problems.push({ from: rel, line: link.line, target, kind: /\.(png|jpe?g|gif|svg|webp|avif|ico)$/i.test(path) ? 'image' : 'broken' });
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && fragment !== 'top' && file.endsWith('.html') && !load(file)!.ids.has(fragment)) {
+        problems.push({ from: rel, line: link.line, target, kind: 'fragment' });
+      }
+    }
+  }
+  return { problems, external, links };
+}
