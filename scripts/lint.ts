@@ -6,6 +6,7 @@
  *   --changed        only files changed against the main branch (plus uncommitted and untracked)
  *   --only a,b       only these checks: markdown, spelling, scripts, links
  *   --dist <dir>     check links on this built site instead of building
+ *   --crawl          check internal links by crawling with linkinator (slower) instead of reading the files
  *   --coverage       list every tested page in the snippet coverage report
  *   --timings        print how long each check took
  *   --no-cache       ignore and do not write node_modules/.cache/meshdocs
@@ -39,6 +40,7 @@ function parse() {
       changed: { type: 'boolean', default: false },
       only: { type: 'string' },
       dist: { type: 'string' },
+      crawl: { type: 'boolean', default: false },
       coverage: { type: 'boolean', default: false },
       timings: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
@@ -105,6 +107,7 @@ try {
     only,
     dist,
     external,
+    linksEngine: values.crawl ? 'linkinator' : 'scan',
     cache: !values['no-cache'],
     snips: checks.has('scripts') ? await loadSnipsLibrary() : undefined,
   });

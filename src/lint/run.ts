@@ -35,6 +35,8 @@ export interface LintOptions {
   dist?: string | Promise<string>;
   /** Check external links too. */
   external?: boolean;
+  /** How internal links are checked: reading the built files (default) or a linkinator crawl. */
+  linksEngine?: 'scan' | 'linkinator';
   /** Keep results in node_modules/.cache/meshdocs (spelling, external links). */
   cache?: boolean;
   snips?: SnipsLibrary;
@@ -148,6 +150,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
         display,
         absolute,
         external: options.external ?? false,
+        engine: options.linksEngine,
         siteUrl: siteConfig.siteUrl,
         externalCache: cache ? new JsonCache(join(cache, 'links.json'), 'external-v1') : undefined,
       }),

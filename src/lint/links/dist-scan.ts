@@ -108,34 +108,41 @@ export function scanDist(dist: string, htmlFiles: readonly string[], siteUrl?: s
   const problems: InternalProblem[] = [];
   const external: ScanResult['external'] = [];
   let links = 0;
+  // A sidebar repeats the same ~1,000 links on every page: resolve each distinct URL once.
+  const files = new Map<string, string | undefined>();
+  const resolved = new Map<string, Omit<InternalProblem, 'from' | 'line'> | { external: string } | null>();
+  const check = (raw: string, base: string): Omit<InternalProblem, 'from' | 'line'> | { external: string } | null => {
+    let url: URL;
+    try {
+      url = new URL(raw, base);
+    } catch {
+      return { target: raw, kind: 'broken' };
+    }
+    if (url.host !== 'site.invalid') {
+      return /^https?:$/.test(url.protocol) && !(siteUrl && url.href.startsWith(siteUrl)) ? { external: url.href } : null;
+    }
+    const path = decodeURIComponent(url.pathname);
+    const target = path + url.hash;
+    if (!files.has(path)) files.set(path, resolveDistFile(dist, path));
+    const file = files.get(path);
+    if (!file) return { target, kind: /\.(png|jpe?g|gif|svg|webp|avif|ico)$/i.test(path) ? 'image' : 'broken' };
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    if (fragment && fragment !== 'top' && file.endsWith('.html') && !load(file)!.ids.has(fragment)) return { target, kind: 'fragment' };
+    return null;
+  };
   for (const rel of htmlFiles) {
     const page = load(rel)!;
     const base = `http://site.invalid${urlOfDistFile(rel)}`;
     for (const link of page.links) {
       if (ignoredSchemes.test(link.url)) continue;
       links++;
-      let url: URL;
-      try {
-        url = new URL(link.url, base);
-      } catch {
-        problems.push({ from: rel, line: link.line, target: link.url, kind: 'broken' });
-        continue;
-      }
-      if (url.host !== 'site.invalid') {
-        if (/^https?:$/.test(url.protocol) && !(siteUrl && url.href.startsWith(siteUrl))) external.push({ url: url.href, from: rel, line: link.line });
-        continue;
-      }
-      const path = decodeURIComponent(url.pathname);
-      const target = path + url.hash;
-      const file = resolveDistFile(dist, path);
-      if (!file) {
-        problems.push({ from: rel, line: link.line, target, kind: /\.(png|jpe?g|gif|svg|webp|avif|ico)$/i.test(path) ? 'image' : 'broken' });
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && fragment !== 'top' && file.endsWith('.html') && !load(file)!.ids.has(fragment)) {
-        problems.push({ from: rel, line: link.line, target, kind: 'fragment' });
-      }
+      // Site-absolute URLs resolve the same from every page; relative ones depend on the page.
+      const key = link.url.startsWith('/') && !link.url.startsWith('//') ? link.url : `${base} ${link.url}`;
+      if (!resolved.has(key)) resolved.set(key, check(link.url, base));
+      const result = resolved.get(key)!;
+      if (result === null) continue;
+      if ('external' in result) external.push({ url: result.external, from: rel, line: link.line });
+      else problems.push({ ...result, from: rel, line: link.line });
     }
   }
   return { problems, external, links };
