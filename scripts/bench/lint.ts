@@ -116,7 +116,7 @@ kubectl delete namespace demo || true
 function generateCorpus(): void {
   cpSync(join(projectRoot, 'data'), join(work, 'data'), { recursive: true });
   cpSync(join(projectRoot, 'content/en/glossary'), join(content, 'en/glossary'), { recursive: true });
-  cpSync(join(projectRoot, 'content/en/index.md'), join(content, 'en/index.md'));
+  writeFileSync(join(content, 'en/index.md'), '---\ntitle: Bench\ndescription: The lint benchmark corpus.\n---\n\nStart with the [first page](/docs/gen/page-0000/).\n');
   mkdirSync(join(content, 'en/boilerplates'), { recursive: true });
   mkdirSync(join(content, 'en/docs'), { recursive: true });
   writeFileSync(join(content, 'en/docs/_index.md'), '---\ntitle: Docs\ntest: table-of-contents\n---\n\nThe generated corpus.\n');
