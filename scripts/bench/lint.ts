@@ -29,8 +29,12 @@ const content = join(work, 'content');
 const tsx = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
 const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
 
+const sections = 10;
+/** `docs/gen-3/page-0013`: page i in section i mod 10. */
+const pagePath = (i: number) => `docs/gen-${i % sections}/page-${String(i).padStart(4, '0')}`;
+
 function page(i: number): string {
-  const next = `/docs/gen/page-${String((i + 1) % pages).padStart(4, '0')}/`;
+  const next = `/${pagePath((i + 1) % pages)}/`;
   const tested = i % 10 === 0;
   return `---
 title: Generated page ${i}
@@ -116,14 +120,17 @@ kubectl delete namespace demo || true
 function generateCorpus(): void {
   cpSync(join(projectRoot, 'data'), join(work, 'data'), { recursive: true });
   cpSync(join(projectRoot, 'content/en/glossary'), join(content, 'en/glossary'), { recursive: true });
-  writeFileSync(join(content, 'en/index.md'), '---\ntitle: Bench\ndescription: The lint benchmark corpus.\n---\n\nStart with the [first page](/docs/gen/page-0000/).\n');
+  writeFileSync(join(content, 'en/index.md'), '---\ntitle: Bench\ndescription: The lint benchmark corpus.\n---\n\nStart with the [first page](/docs/gen-0/page-0000/).\n');
   mkdirSync(join(content, 'en/boilerplates'), { recursive: true });
   mkdirSync(join(content, 'en/docs'), { recursive: true });
   writeFileSync(join(content, 'en/docs/_index.md'), '---\ntitle: Docs\ntest: table-of-contents\n---\n\nThe generated corpus.\n');
-  mkdirSync(join(content, 'en/docs/gen'), { recursive: true });
-  writeFileSync(join(content, 'en/docs/gen/_index.md'), '---\ntitle: Generated\ntest: table-of-contents\n---\n\nThe generated pages.\n');
+  // Ten sections, as a real site has: the sidebar of a page lists its own section, not the whole corpus.
+  for (let s = 0; s < sections; s++) {
+    mkdirSync(join(content, `en/docs/gen-${s}`), { recursive: true });
+    writeFileSync(join(content, `en/docs/gen-${s}/_index.md`), `---\ntitle: Generated ${s}\nweight: ${s}\ntest: table-of-contents\n---\n\nGenerated pages, part ${s}.\n`);
+  }
   for (let i = 0; i < pages; i++) {
-    const dir = join(content, `en/docs/gen/page-${String(i).padStart(4, '0')}`);
+    const dir = join(content, 'en', pagePath(i));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.md'), page(i));
     if (i % 10 === 0) writeFileSync(join(dir, 'test.sh'), testScript());

@@ -52,7 +52,19 @@ export function buildNavTree(pages: NavInput[], rootSlug = 'docs'): NavNode {
     n.hasPage = true;
   }
   sortTree(root);
+  linkFoldersToFirstPage(root);
   return root;
+}
+
+/** A folder without an `_index.md` has no page of its own: its link goes to its first page instead. */
+function linkFoldersToFirstPage(n: NavNode): string | undefined {
+  const firsts = n.children.map(linkFoldersToFirstPage);
+  if (!n.hasPage) {
+    const first = firsts.find((u) => u !== undefined);
+    if (first) n.url = first;
+    return first;
+  }
+  return n.url;
 }
 
 function sortTree(n: NavNode): void {
