@@ -78,7 +78,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(r.exitCode, r.all).toBe(1);
     const t = r.report!.tests[0]!;
     expect(t.failure?.reason).toBe('timeout');
-    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:9, hang/test.sh:17)');
+    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:12, hang/test.sh:17)');
     expect(existsSync(marker(r.markers, 'hang.cleanup'))).toBe(true);
     for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
       const pid = Number(readFileSync(marker(r.markers, p), 'utf8'));
