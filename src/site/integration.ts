@@ -34,9 +34,22 @@ export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIn
           if (command === 'build') throw error;
           logger.error(error.message);
         }
-        invalidateCacheOnIncludeChange(paths, fileURLToPath(config.cacheDir), logger);
+        // The build keeps its content store in cacheDir, the dev server in <root>/.astro.
+        const storeDir = command === 'dev' ? fileURLToPath(new URL('.astro/', config.root)) : fileURLToPath(config.cacheDir);
+        invalidateCacheOnIncludeChange(paths, storeDir, logger);
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
+        // Pages do not re-render when something they include changes (Astro watches each page file
+        // alone): restart, and the include hash above drops the stale renders.
+        const includes = [paths.boilerplates, paths.glossary, paths.data];
+        server.watcher.add(includes);
+        const onInclude = (file: string) => {
+          if (!includes.some((dir) => file.startsWith(`${dir}/`)) || file.startsWith(`${paths.boilerplateSnips}/`)) return;
+          logger.info(`${relative(process.cwd(), file)} changed: re-rendering the pages that include it`);
+          void server.restart();
+        };
+        server.watcher.on('change', onInclude);
+        server.watcher.on('add', onInclude);
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
           const asset = bundleAssetFor(paths, path);
@@ -124,7 +137,8 @@ function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, l
   const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
   if (previous === digest) return;
   const store = join(cacheDir, 'data-store.json');
-  if (previous && existsSync(store)) {
+  // No stamp yet but a store: it may predate an include change, so it goes too.
+  if (existsSync(store)) {
     rmSync(store);
     logger.info('boilerplates, glossary, version values or the renderer changed: re-rendering every page');
   }
