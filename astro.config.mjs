@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { resolveContentPaths } from './src/config/paths.ts';
 import { siteConfig } from './src/config/site.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
+import { treeCacheDir } from './src/site/tree-cache.ts';
 import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
 
 // Every command honours MESHDOCS_CONTENT=<dir> (tests, benchmarks and migration build other trees).
@@ -13,7 +14,7 @@ export default defineConfig({
   site: siteConfig.siteUrl,
   outDir: process.env.MESHDOCS_DIST ?? './dist',
   // One Astro content cache per content tree, so switching trees never mixes their entries.
-  cacheDir: process.env.MESHDOCS_CONTENT ? `./node_modules/.astro/${Buffer.from(paths.content).toString('base64url').slice(-40)}` : './node_modules/.astro',
+  cacheDir: treeCacheDir(paths),
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   markdown: {
