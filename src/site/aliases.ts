@@ -1,4 +1,3 @@
-import type { Page } from '../model/parse.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 
 export interface Redirect {
@@ -9,19 +8,19 @@ export interface Redirect {
 }
 
 /** Redirects from every page's `aliases`; two pages claiming one alias is an error. */
-export function collectRedirects(pages: { page: Page; url: string }[]): { redirects: Redirect[]; errors: Diagnostic[] } {
+export function collectRedirects(pages: { file: string; aliases: string[]; url: string }[]): { redirects: Redirect[]; errors: Diagnostic[] } {
   const seen = new Map<string, string>();
   const redirects: Redirect[] = [];
   const errors: Diagnostic[] = [];
-  for (const { page, url } of pages) {
-    for (const alias of page.frontmatter?.aliases ?? []) {
+  for (const { file, aliases, url } of pages) {
+    for (const alias of aliases) {
       const from = alias.startsWith('/') ? alias : `/${alias}`;
       const owner = seen.get(from);
-      if (owner && owner !== page.file) {
-        errors.push(diagnostic(page.file, 0, 'frontmatter', `alias ${from} is also claimed by ${owner}`));
+      if (owner && owner !== file) {
+        errors.push(diagnostic(file, 0, 'frontmatter', `alias ${from} is also claimed by ${owner}`));
         continue;
       }
-      seen.set(from, page.file);
+      seen.set(from, file);
       redirects.push({ from, to: url });
     }
   }

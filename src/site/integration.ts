@@ -23,9 +23,7 @@ export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIn
       'astro:config:setup': ({ command, config, logger }) => {
         const { pages, errors } = checkTreeForSite(paths);
         const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
-        const aliasResult = collectRedirects(
-          docs.map((page) => ({ page, url: urlOf(paths, page.file) })),
-        );
+        const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
         redirects = aliasResult.redirects;
         const all = [...errors, ...aliasResult.errors];
         if (all.length > 0) {

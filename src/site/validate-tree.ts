@@ -1,24 +1,107 @@
-import { relative } from 'node:path';
-import type { ContentPaths } from '../config/paths.ts';
-import { buildContentIndex, loadAllPages } from '../model/content-tree.ts';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { projectRoot, type ContentPaths } from '../config/paths.ts';
+import { buildContentIndex, kindOf, listMarkdown, type ContentIndex } from '../model/content-tree.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { Page } from '../model/parse.ts';
+import type { PageKind } from '../model/frontmatter.ts';
+import { parsePage } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
 
+/** What the site needs to know of a page before Astro renders it. */
+export interface PageRecord {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown in messages (relative to the working directory). */
+  file: string;
+  kind: PageKind;
+  aliases: string[];
+}
+
 export interface TreeCheck {
-  pages: Page[];
+  pages: PageRecord[];
   /** Problems that make a page render wrong: the build fails on them. */
   errors: Diagnostic[];
 }
+
+interface CachedPage {
+  hash: string;
+  kind: PageKind;
+  aliases: string[];
+  /** Errors without their `file` (re-attached on read: the working directory may differ). */
+  errors: Omit<Diagnostic, 'file'>[];
+}
+
+const cacheFile = join(projectRoot, 'node_modules/.cache/meshdocs/site-check.json');
 
 /**
  * Parses every page of the tree with the page model and keeps the problems that break the site.
  * Runs before Astro renders anything, so a malformed page fails fast with file and line,
  * and runs on every build (Astro's content cache would otherwise skip unchanged pages).
+ *
+ * Results are cached by page content, under a key made of everything else a result depends on
+ * (the boilerplates, glossary and version values that exist, and the page model's own code), so an
+ * unchanged page is not parsed again.
  */
 export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): TreeCheck {
   const index = buildContentIndex(paths);
-  const pages = loadAllPages(paths, (file) => relative(cwd, file) || file);
-  const errors = pages.flatMap((page) => validatePage(page, index)).filter((d) => buildBreakingRules.has(d.ruleId));
+  const key = fingerprint(index);
+  const cache = readCache(key);
+  const next: Record<string, CachedPage> = {};
+  const pages: PageRecord[] = [];
+  const errors: Diagnostic[] = [];
+  const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(`boilerplates${sep}snips`));
+  for (const path of files) {
+    const source = readFileSync(path, 'utf8');
+    const hash = createHash('sha256').update(source).digest('hex');
+    const file = relative(cwd, path) || path;
+    let entry = cache[path];
+    if (!entry || entry.hash !== hash) {
+      const kind = kindOf(paths, path);
+      const page = parsePage(source, kind, file);
+      entry = {
+        hash,
+        kind,
+        aliases: page.frontmatter?.aliases ?? [],
+        errors: validatePage(page, index)
+          .filter((d) => buildBreakingRules.has(d.ruleId))
+          .map(({ file: _file, ...rest }) => rest),
+      };
+    }
+    next[path] = entry;
+    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases });
+    for (const e of entry.errors) errors.push({ ...e, file });
+  }
+  writeCache(key, next);
   return { pages, errors };
+}
+
+function fingerprint(index: ContentIndex): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions]));
+  // The page model's code decides the results too.
+  const model = join(projectRoot, 'src/model');
+  for (const f of readdirSync(model).sort()) hash.update(f).update(readFileSync(join(model, f)));
+  return hash.digest('hex');
+}
+
+function readCache(key: string): Record<string, CachedPage> {
+  try {
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; pages: Record<string, CachedPage> };
+    return data.key === key ? data.pages : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeCache(key: string, pages: Record<string, CachedPage>): void {
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    // Entries of other trees (MESHDOCS_CONTENT) are kept when they share the key.
+    const old = readCache(key);
+    const kept = Object.fromEntries(Object.entries(old).filter(([p]) => existsSync(p)));
+    writeFileSync(cacheFile, JSON.stringify({ key, pages: { ...kept, ...pages } }));
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
 }

@@ -2,7 +2,7 @@
  * A malformed page fails the build with file and line: one real Astro build over a tree holding one
  * page per kind of problem, and the same checks, case by case, through the page model.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -90,6 +90,19 @@ describe('page model checks', () => {
     const found = errors.filter((e) => e.file === where);
     expect(found.map((e) => ({ line: e.line, rule: e.ruleId }))).toContainEqual({ line: c.line, rule: c.rule });
     expect(found.find((e) => e.ruleId === c.rule)?.message).toContain(c.message);
+  });
+
+  test('cached results follow the page, and the boilerplates and glossary it refers to', () => {
+    const content = treeWith([]);
+    const paths = resolveContentPaths(content);
+    const page = join(content, 'en/docs/guide/first/index.md');
+    expect(checkTreeForSite(paths, content).errors).toEqual([]);
+    // Same page, but the boilerplate it includes is gone: the cached "no problem" must not be reused.
+    rmSync(join(content, 'en/boilerplates/shared-note.md'));
+    expect(checkTreeForSite(paths, content).errors.map((e) => [e.file, e.ruleId])).toEqual([[join('en/docs/guide/first/index.md'), 'unknown-boilerplate']]);
+    // The page itself changes: its new content is checked.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('::boilerplate{name="shared-note"}', ':::nosuchthing\nx\n:::'));
+    expect(checkTreeForSite(paths, content).errors.map((e) => e.ruleId)).toEqual(['unknown-directive']);
   });
 
   test('the fixture tree itself has no problem', () => {
