@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { resolveContentPaths } from './src/config/paths.ts';
 import { siteConfig } from './src/config/site.ts';
+import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
 import { treeCacheDir } from './src/site/tree-cache.ts';
 import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
@@ -46,5 +47,7 @@ export default defineConfig({
         Pagination: './src/site/components/Pagination.astro',
       },
     }),
+    // Last, after Pagefind: only a completed build is stamped (`npm run lint` reuses it).
+    buildStampIntegration({ paths }),
   ],
 });

@@ -1,5 +1,6 @@
 /**
- * `npm run lint` (everything: Markdown style, spelling, scripts, then links on a fresh build) and
+ * `npm run lint` (everything: Markdown style, spelling, scripts, then links on the built site,
+ * built unless the build in place is of exactly the current inputs) and
  * `npm run lint:fast` (no build, no network: for pre-commit). See docs/lint/README.md.
  *
  *   --fix            apply the fixes markdownlint and our rules can make, report what is left
@@ -9,13 +10,13 @@
  *   --crawl          check internal links by crawling with linkinator (slower) instead of reading the files
  *   --coverage       list every tested page in the snippet coverage report
  *   --timings        print how long each check took
- *   --no-cache       ignore and do not write node_modules/.cache/meshdocs
+ *   --no-cache       ignore and do not write node_modules/.cache/meshdocs; always build the site
  *   --write-bundle   rebuild src/lint/markdownlint-rules.mjs (the editor's copy of the custom rules)
  * Environment: MESHDOCS_CONTENT=<dir> lints another content tree; CHECK_EXTERNAL_LINKS=true checks
  * external links too. Exit: 0 clean (warnings allowed), 1 errors, 2 bad invocation or setup.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isContentTree, projectRoot, resolveContentPaths } from '../src/config/paths.ts';
@@ -25,6 +26,7 @@ import { formatCoverage, formatFindings, summaryLine } from '../src/lint/report.
 import { allChecks, runLint, type CheckName } from '../src/lint/run.ts';
 import { loadSnipsLibrary } from '../src/lint/scripts/snips-library.ts';
 import { ContentError, formatDiagnostic } from '../src/model/diagnostic.ts';
+import { isBuildCurrent, stampName } from '../src/site/build-stamp.ts';
 
 function fail(message: string): never {
   console.error(`lint: ${message}`);
@@ -89,6 +91,7 @@ if (values.changed) {
 }
 
 const started = performance.now();
+let buildReused = false;
 const external = process.env.CHECK_EXTERNAL_LINKS === 'true';
 let dist: Promise<string> | string | undefined;
 if (checks.has('links')) {
@@ -121,6 +124,7 @@ try {
   }
   if (!external && checks.has('links')) console.log('external links not checked (set CHECK_EXTERNAL_LINKS=true)');
   if (values.timings) {
+    if (checks.has('links') && !values.dist) console.log(buildReused ? 'site: the build in place is current, reused' : 'site: built');
     console.log(Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)}s`).join(', '));
   }
   console.log(summaryLine(result, (performance.now() - started) / 1000));
@@ -133,9 +137,18 @@ try {
   fail((error as Error).message);
 }
 
-/** `npm run build` into MESHDOCS_DIST (or dist/), in parallel with the in-process checks. */
+/**
+ * `npm run build` into MESHDOCS_DIST (or dist/), in parallel with the in-process checks; a build
+ * already there is reused when its stamp says it was built from exactly the current inputs
+ * (after `npm run build`, or on a second lint run). `--no-cache` always builds.
+ */
 function buildSite(): Promise<string> {
   const out = process.env.MESHDOCS_DIST ? resolve(process.env.MESHDOCS_DIST) : join(projectRoot, 'dist');
+  if (!values['no-cache'] && isBuildCurrent(out, paths)) {
+    buildReused = true;
+    return Promise.resolve(out);
+  }
+  rmSync(join(out, stampName), { force: true });
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/site.ts'), 'build'], {
       cwd: projectRoot,

@@ -1,15 +1,16 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, kindOf, listMarkdown } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
-import { parsePage, loadPage, type Page } from '../model/parse.ts';
+import { PageCache } from '../model/page-cache.ts';
+import { parsePage } from '../model/parse.ts';
 import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
 import { lintMarkdown } from './markdown.ts';
-import { lintBuiltInInWorker } from './markdownlint-worker.ts';
+import { lintBuiltInCached } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
@@ -37,8 +38,12 @@ export interface LintOptions {
   external?: boolean;
   /** How internal links are checked: reading the built files (default) or a linkinator crawl. */
   linksEngine?: 'scan' | 'linkinator';
-  /** Keep results in node_modules/.cache/meshdocs (spelling, external links). */
-  cache?: boolean;
+  /**
+   * Keep results between runs: parsed pages, markdownlint, spelling, shellcheck, the built pages'
+   * links, external links. `true` (default): in node_modules/.cache/meshdocs; a string: in that
+   * directory; `false`: none.
+   */
+  cache?: boolean | string;
   snips?: SnipsLibrary;
   /** Called as each check finishes (for progress output). */
   onCheck?: (check: CheckName, ms: number) => void;
@@ -49,7 +54,8 @@ export interface LintResult {
   coverage: CoverageReport | undefined;
   /** Files written by --fix (display paths). */
   fixed: string[];
-  counts: { markdown: number; shell: number; htmlPages: number; links: number };
+  /** `parsed`: pages parsed in this run (the others came from the cache). */
+  counts: { markdown: number; shell: number; htmlPages: number; links: number; parsed: number };
   timings: Partial<Record<StepName, number>>;
 }
 
@@ -68,20 +74,31 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   const timings: Partial<Record<StepName, number>> = {};
   const parseStart = performance.now();
   const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(join('boilerplates', 'snips')));
+  const sources = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const config = readMarkdownlintConfig(options.projectRoot).config;
-  // Built-in markdownlint rules need only the text: they start now on the second core, while this
-  // thread parses the pages. (--fix lints again after fixing, in this thread.)
+  const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : cacheDir(options.projectRoot);
+  // Built-in markdownlint rules need only the text: results are kept per text and config, and the
+  // rest start now on the second core, while this thread parses the pages for the other checks.
+  // (--fix lints again after fixing, in this thread.)
   const builtIn =
     checks.has('markdown') && !options.fix
-      ? lintBuiltInInWorker(Object.fromEntries(files.filter((f) => inScope(display(f))).map((f) => [display(f), f])), config)
+      ? lintBuiltInCached(
+          files.filter((f) => inScope(display(f))).map((f) => ({ name: display(f), source: sources.get(f)! })),
+          config,
+          cache && join(cache, 'markdownlint.json'),
+        )
       : undefined;
   builtIn?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
-  let pages = files.map((file) => loadPage(file, kindOf(paths, file), display(file)));
+  const pageCache = cache ? PageCache.open(join(cache, 'pages.v8')) : undefined;
+  let pages = files.map((file) => {
+    const kind = kindOf(paths, file);
+    return pageCache ? pageCache.page(sources.get(file)!, kind, display(file)) : parsePage(sources.get(file)!, kind, display(file));
+  });
+  pageCache?.save();
   const index = buildContentIndex(paths);
   timings.parse = performance.now() - parseStart;
   const diagnostics: Diagnostic[] = [];
   const fixed: string[] = [];
-  const cache = options.cache === false ? undefined : cacheDir(options.projectRoot);
   const time = async <T>(check: CheckName, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     const value = await run();
@@ -92,7 +109,15 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
 
   // Shellcheck runs in its own process: start it first, so it overlaps the in-process checks.
   const scripts = checks.has('scripts')
-    ? time('scripts', () => lintScripts(paths, { display, snips: options.snips, pages }))
+    ? time('scripts', () =>
+        lintScripts(paths, {
+          display,
+          snips: options.snips,
+          pages,
+          parsed: new Map(files.map((f, i) => [f, pages[i]!])),
+          shellcheckCache: cache && join(cache, 'shellcheck.json'),
+        }),
+      )
     : undefined;
 
   const selected = pages.filter((p) => inScope(p.file));
@@ -153,6 +178,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
         engine: options.linksEngine,
         siteUrl: siteConfig.siteUrl,
         externalCache: cache ? new JsonCache(join(cache, 'links.json'), 'external-v1') : undefined,
+        scanCache: cache ? new JsonCache(join(cache, 'links-scan.json'), 'scan-v1') : undefined,
       }),
     );
     diagnostics.push(...report.diagnostics.filter((d) => near(d.file)));
@@ -164,7 +190,13 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     diagnostics,
     coverage,
     fixed,
-    counts: { markdown: checks.has('markdown') || checks.has('spelling') ? current.length : 0, shell, htmlPages, links },
+    counts: {
+      markdown: checks.has('markdown') || checks.has('spelling') ? current.length : 0,
+      shell,
+      htmlPages,
+      links,
+      parsed: pageCache ? pageCache.misses : files.length,
+    },
     timings,
   };
 }

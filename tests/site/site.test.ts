@@ -2,12 +2,14 @@
  * The site, end to end: a real Astro build of tests/fixtures/site/basic, its HTML, and real Chromium
  * on the built pages (search, copy button, tabs, redirects, edit link, page-test badge, dark mode).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { execa } from 'execa';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectRoot } from '../../src/config/paths.ts';
+import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { siteConfig } from '../../src/config/site.ts';
+import { isBuildCurrent, stampName } from '../../src/site/build-stamp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
 import { serveDir } from '../helpers/static-server.ts';
@@ -113,6 +115,20 @@ describe('built HTML', () => {
   test('images of a page bundle are copied beside the page', () => {
     expect(html('docs/guide/second/index.html')).toContain('<img src="./diagram.svg"');
     expect(existsSync(join(dist, 'docs/guide/second/diagram.svg'))).toBe(true);
+  });
+
+  test('a completed build is stamped, and lint checks it instead of building again', async () => {
+    const paths = resolveContentPaths(join(fixture, 'content'));
+    expect(isBuildCurrent(dist, paths)).toBe(true);
+    const stamp = statSync(join(dist, stampName)).mtimeMs;
+    const r = await execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/lint.ts', '--only', 'links', '--timings'], {
+      cwd: projectRoot,
+      reject: false,
+      env: { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: dist, NO_COLOR: '1' },
+    });
+    expect(r.stdout).toContain('site: the build in place is current, reused');
+    expect(r.stdout).toMatch(/\d+ HTML pages/);
+    expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
   });
 
   test('search index was built', () => {

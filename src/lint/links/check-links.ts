@@ -7,7 +7,7 @@ import type { Page } from '../../model/parse.ts';
 import type { JsonCache } from '../cache.ts';
 import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
-import { scanDist, urlOfDistFile } from './dist-scan.ts';
+import { scanDist, urlOfDistFile, type StoredPage } from './dist-scan.ts';
 import { buildLinkIndex, normalizeTarget, targetKey, type LinkIndex } from './source-lines.ts';
 
 export interface LinkOptions {
@@ -23,6 +23,8 @@ export interface LinkOptions {
   /** URLs of the site itself (canonical links): skipped, the local copy is what is checked. */
   siteUrl?: string;
   externalCache?: JsonCache<{ at: number; status: number }>;
+  /** What each built page links to and its anchors, by HTML text (see `scanHtmlCached`). */
+  scanCache?: JsonCache<StoredPage>;
   /** `scan` (default): read the built files; `linkinator`: crawl them through its server. */
   engine?: 'scan' | 'linkinator';
 }
@@ -51,7 +53,9 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
   const external: { url: string; parent: string }[] = [];
   let checked: number;
   if ((options.engine ?? 'scan') === 'scan') {
-    const scan = scanDist(dist, html, options.siteUrl);
+    const scan = scanDist(dist, html, options.siteUrl, options.scanCache);
+    // Keep this build's pages and as many older ones: enough for switching between two builds.
+    options.scanCache?.save(2 * html.length);
     for (const p of scan.problems) {
       const [path, hash] = p.target.split('#');
       const message =

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
@@ -14,6 +15,32 @@ export interface HtmlPage {
   /** Anchors a `#fragment` may name: `id` attributes and `<a name>`. */
   ids: Set<string>;
   links: HtmlLink[];
+}
+
+/**
+ * What a page's HTML yields, kept between runs by the text's hash (`links-scan.json`): after a
+ * one-page edit only that page is parsed again. Resolving links is not cached; it depends on the
+ * whole site.
+ */
+export interface ScanCache {
+  get(key: string): StoredPage | undefined;
+  set(key: string, value: StoredPage): void;
+}
+export interface StoredPage {
+  ids: string[];
+  /** `[url, line, 1 if a page link else 0]`: compact, a sidebar holds a thousand of them. */
+  links: [string, number, number][];
+}
+
+/** `scanHtml`, or its stored result for the same text. */
+export function scanHtmlCached(html: string, cache: ScanCache | undefined): HtmlPage {
+  if (!cache) return scanHtml(html);
+  const key = createHash('sha1').update(html).digest('hex');
+  const hit = cache.get(key);
+  if (hit) return { ids: new Set(hit.ids), links: hit.links.map(([url, line, page]) => ({ url, line, kind: page ? 'page' : 'resource' })) };
+  const page = scanHtml(html);
+  cache.set(key, { ids: [...page.ids], links: page.links.map((l) => [l.url, l.line, l.kind === 'page' ? 1 : 0]) });
+  return page;
 }
 
 /** Attributes that link, per tag; `srcset` holds several URLs. */
@@ -95,12 +122,12 @@ const ignoredSchemes = /^(mailto|tel|javascript|data|blob):/i;
  * exist, `#fragments` name an anchor of their page, images and other resources exist. One read
  * and one parse per page (a crawler re-fetches a page per fragment and per linking page).
  */
-export function scanDist(dist: string, htmlFiles: readonly string[], siteUrl?: string): ScanResult {
+export function scanDist(dist: string, htmlFiles: readonly string[], siteUrl?: string, cache?: ScanCache): ScanResult {
   const pages = new Map<string, HtmlPage>();
   const load = (rel: string): HtmlPage | undefined => {
     let page = pages.get(rel);
     if (!page && existsSync(join(dist, rel))) {
-      page = scanHtml(readFileSync(join(dist, rel), 'utf8'));
+      page = scanHtmlCached(readFileSync(join(dist, rel), 'utf8'), cache);
       pages.set(rel, page);
     }
     return page;

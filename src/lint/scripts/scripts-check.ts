@@ -6,7 +6,7 @@ import type { Page } from '../../model/parse.ts';
 import { parseTestScript, type TestScript } from '../../runner/test-script.ts';
 import type { SnipDefinition, TreeSnips } from '../../snips/types.ts';
 import { findSnipsFiles, findTestScripts } from './discover.ts';
-import { runShellcheck, type ShellcheckFinding } from './shellcheck.ts';
+import { runShellcheckCached, type ShellcheckFinding } from './shellcheck.ts';
 import type { SnipsLibrary } from './snips-library.ts';
 import { readDiskSnips } from './snips-on-disk.ts';
 
@@ -39,6 +39,10 @@ export interface ScriptsOptions {
   snips: SnipsLibrary | undefined;
   /** All pages (used to find tested pages when the generator is not available). */
   pages: readonly Page[];
+  /** The same pages by absolute path, handed to the generator so it does not parse them again. */
+  parsed?: ReadonlyMap<string, Page>;
+  /** Where shellcheck's findings are kept between runs (optional). */
+  shellcheckCache?: string;
 }
 
 /** Generator findings lint passes on; the others are also found by the MESH rules on the page model. */
@@ -67,7 +71,7 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
 
   let tree: TreeSnips | undefined;
   if (options.snips) {
-    tree = await options.snips.generateTreeSnips(paths, { display });
+    tree = await options.snips.generateTreeSnips(paths, { display, parsed: options.parsed });
     // The generator's own findings that no Markdown rule covers (names, ids, boilerplate cycles).
     diagnostics.push(...tree.diagnostics.filter((d) => generatorOnly.has(d.ruleId)));
     const problems = options.snips.compareTreeSnips ? options.snips.compareTreeSnips(tree) : await options.snips.checkTreeSnips(paths);
@@ -134,7 +138,7 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
 
   const snipsFiles = findSnipsFiles(paths);
   const shellFiles = [...testFiles, ...snipsFiles];
-  const findings = await runShellcheck(shellFiles.map((f) => relative(paths.root, f)), paths.root);
+  const findings = await runShellcheckCached(shellFiles.map((f) => relative(paths.root, f)), paths.root, options.shellcheckCache);
   // Generated snips: warnings and errors only. An author cannot put a `# shellcheck disable` in a
   // page's command, and info/style notes (SC2016 on a deliberately literal '$x') would be noise.
   const generated = new Set(snipsFiles);

@@ -1,4 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hashOf, JsonCache } from '../cache.ts';
 
 export interface ShellcheckFinding {
   file: string;
@@ -36,4 +39,37 @@ export function runShellcheck(files: readonly string[], cwd: string): Promise<Sh
       }
     });
   });
+}
+
+/**
+ * `runShellcheck`, with findings kept per file text (`cacheFile`): without `-x`, shellcheck reads
+ * nothing but the file itself, so its text and shellcheck's version decide the findings.
+ */
+export async function runShellcheckCached(files: readonly string[], cwd: string, cacheFile: string | undefined): Promise<ShellcheckFinding[]> {
+  if (!cacheFile || files.length === 0) return runShellcheck(files, cwd);
+  const cache = new JsonCache<Omit<ShellcheckFinding, 'file'>[]>(cacheFile, hashOf('shellcheck', shellcheckVersion(), ...excludedChecks));
+  const keys = new Map(files.map((f) => [f, hashOf(f, readFileSync(resolve(cwd, f), 'utf8'))]));
+  const found: ShellcheckFinding[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    const hit = cache.get(keys.get(file)!);
+    if (hit) found.push(...hit.map((h) => ({ file, ...h })));
+    else missing.push(file);
+  }
+  const fresh = await runShellcheck(missing, cwd);
+  for (const file of missing) {
+    const mine = fresh.filter((f) => f.file === file);
+    cache.set(keys.get(file)!, mine.map(({ file: _file, ...rest }) => rest));
+    found.push(...mine);
+  }
+  cache.save();
+  return found;
+}
+
+function shellcheckVersion(): string {
+  try {
+    return execFileSync('shellcheck', ['--version'], { encoding: 'utf8' });
+  } catch {
+    return 'unknown'; // runShellcheck reports a missing shellcheck
+  }
 }

@@ -1,9 +1,10 @@
 import type { ContentPaths } from '../../config/paths.ts';
+import type { Page } from '../../model/parse.ts';
 import type { SnipsFileProblem, TreeSnips } from '../../snips/types.ts';
 
 /** What lint needs from the snips generator (src/snips): definitions per page and the freshness check. */
 export interface SnipsLibrary {
-  generateTreeSnips(paths: ContentPaths, options?: { display?: (file: string) => string }): TreeSnips | Promise<TreeSnips>;
+  generateTreeSnips(paths: ContentPaths, options?: { display?: (file: string) => string; parsed?: ReadonlyMap<string, Page> }): TreeSnips | Promise<TreeSnips>;
   checkTreeSnips(paths: ContentPaths): SnipsFileProblem[] | Promise<SnipsFileProblem[]>;
   /** Compares an already generated tree with the disk (saves generating twice). */
   compareTreeSnips?(tree: TreeSnips): SnipsFileProblem[];

@@ -4,17 +4,15 @@
  * thread parses the pages for our rules and spelling. Plain JavaScript on purpose: worker threads do
  * not inherit tsx's loader, and this file needs nothing of ours.
  *
- * workerData: { files: { [name: string]: string /* absolute path *\/ }, config: object }
+ * workerData: { strings: { [name: string]: string /* page text *\/ }, config: object }
  * Posts: { [name: string]: LintError[] }, or { error: string }.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { lint } from 'markdownlint/promise';
 
 try {
-  /** @type {{ files: Record<string, string>, config: Record<string, unknown> }} */
-  const { files, config } = workerData;
-  const strings = Object.fromEntries(Object.entries(files).map(([name, path]) => [name, readFileSync(path, 'utf8')]));
+  /** @type {{ strings: Record<string, string>, config: Record<string, unknown> }} */
+  const { strings, config } = workerData;
   const results = await lint({ strings, config: /** @type {any} */ (config), handleRuleFailures: true });
   // `information` is a URL object on some rules: drop what structured clone cannot carry.
   parentPort?.postMessage(JSON.parse(JSON.stringify(results)));

@@ -1,0 +1,30 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
+import { buildInputsDigest, isBuildCurrent, writeBuildStamp } from '../../src/site/build-stamp.ts';
+
+test('the build digest moves with any file of the content tree or its data, and a stamp is current only for the same inputs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'stamp-'));
+  cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
+  const paths = resolveContentPaths(join(root, 'content'));
+  const dist = join(root, 'dist');
+  mkdirSync(dist);
+  const before = buildInputsDigest(paths);
+  expect(buildInputsDigest(paths)).toBe(before);
+  expect(isBuildCurrent(dist, paths)).toBe(false); // no stamp
+  writeBuildStamp(dist, paths, before);
+  expect(isBuildCurrent(dist, paths)).toBe(true);
+  // The same files elsewhere are another tree (the stamp names its content directory).
+  const elsewhere = mkdtempSync(join(tmpdir(), 'stamp-other-'));
+  cpSync(root, elsewhere, { recursive: true });
+  expect(isBuildCurrent(join(elsewhere, 'dist'), resolveContentPaths(join(elsewhere, 'content')))).toBe(false);
+
+  writeFileSync(join(paths.docs, 'guide/first/index.md'), '---\ntitle: First\ntest: no\n---\n\nEdited.\n');
+  const edited = buildInputsDigest(paths);
+  expect(edited).not.toBe(before);
+  expect(isBuildCurrent(dist, paths)).toBe(false);
+  writeFileSync(join(paths.data, 'args.yml'), 'version: "9.9"\n');
+  expect(buildInputsDigest(paths)).not.toBe(edited);
+});
