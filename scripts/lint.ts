@@ -26,6 +26,7 @@ import { formatCoverage, formatFindings, summaryLine } from '../src/lint/report.
 import { allChecks, runLint, type CheckName } from '../src/lint/run.ts';
 import { loadSnipsLibrary } from '../src/lint/scripts/snips-library.ts';
 import { ContentError, formatDiagnostic } from '../src/model/diagnostic.ts';
+import { astroBin, astroEnv } from '../src/site/astro-process.ts';
 import { isBuildCurrent, stampName } from '../src/site/build-stamp.ts';
 
 function fail(message: string): never {
@@ -150,9 +151,10 @@ function buildSite(): Promise<string> {
   }
   rmSync(join(out, stampName), { force: true });
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/site.ts'), 'build'], {
+    // Astro directly (as `npm run build` runs it), not through tsx and scripts/site.ts: two Node start-ups fewer.
+    const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: projectRoot,
-      env: { ...process.env, MESHDOCS_DIST: out },
+      env: { ...astroEnv('build'), MESHDOCS_DIST: out },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

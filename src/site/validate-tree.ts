@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { buildContentIndex, kindOf, listMarkdown, type ContentIndex } from '../model/content-tree.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
+import { modelFingerprint } from '../model/page-cache.ts';
 import { parsePage } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
 
@@ -79,9 +80,8 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
 function fingerprint(index: ContentIndex): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions]));
-  // The page model's code decides the results too.
-  const model = join(projectRoot, 'src/model');
-  for (const f of readdirSync(model).sort()) hash.update(f).update(readFileSync(join(model, f)));
+  // The page model's code (and the parsers' versions) decide the results too.
+  hash.update(modelFingerprint());
   return hash.digest('hex');
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
+import type { LinkResult } from 'linkinator';
 import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
@@ -142,6 +142,8 @@ async function crawlWithLinkinator(
   diagnostics: Diagnostic[],
   external: { url: string; parent: string }[],
 ): Promise<number> {
+  // Loaded only for a crawl: the default scan does not need it.
+  const { LinkChecker, LinkState } = await import('linkinator');
   const result = await new LinkChecker().check({
     path: html,
     serverRoot: dist,
