@@ -7,15 +7,19 @@ import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
 import { treeCacheDir } from './src/site/tree-cache.ts';
 import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
+import { partialPages } from './src/site/partial-build.ts';
+import { join } from 'node:path';
 
 // Every command honours MESHDOCS_CONTENT=<dir> (tests, benchmarks and migration build other trees).
 const paths = resolveContentPaths();
+// Lint's partial builds (a few edited pages) keep their own content cache and skip the search index.
+const partial = partialPages() !== undefined;
 
 export default defineConfig({
   site: siteConfig.siteUrl,
   outDir: process.env.MESHDOCS_DIST ?? './dist',
   // One Astro content cache per content tree, so switching trees never mixes their entries.
-  cacheDir: treeCacheDir(paths),
+  cacheDir: partial ? join(treeCacheDir(paths), 'partial') : treeCacheDir(paths),
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   markdown: {
@@ -23,7 +27,7 @@ export default defineConfig({
     remarkPlugins: [[remarkMeshdocs, { paths }]],
   },
   integrations: [
-    meshdocsIntegration({ paths }),
+    meshdocsIntegration({ paths, partial }),
     starlight({
       title: siteConfig.title,
       description: 'Documentation of the service mesh, tested on every change.',
@@ -37,6 +41,7 @@ export default defineConfig({
       sidebar: [],
       markdown: { processedDirs: [paths.content] },
       lastUpdated: false,
+      pagefind: !partial,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       customCss: ['./src/site/styles/meshdocs.css'],
@@ -48,6 +53,6 @@ export default defineConfig({
       },
     }),
     // Last, after Pagefind: only a completed build is stamped (`npm run lint` reuses it).
-    buildStampIntegration({ paths }),
+    ...(partial ? [] : [buildStampIntegration({ paths })]),
   ],
 });

@@ -1,6 +1,7 @@
 /**
- * `npm run lint` (everything: Markdown style, spelling, scripts, then links on the built site,
- * built unless the build in place is of exactly the current inputs) and
+ * `npm run lint` (everything: Markdown style, spelling, scripts, then links on the built site: the
+ * build in place when it is current, plus a partial build of the edited pages when only page bodies
+ * changed, else a full build) and
  * `npm run lint:fast` (no build, no network: for pre-commit). See docs/lint/README.md.
  *
  *   --fix            apply the fixes markdownlint and our rules can make, report what is left
@@ -10,13 +11,13 @@
  *   --crawl          check internal links by crawling with linkinator (slower) instead of reading the files
  *   --coverage       list every tested page in the snippet coverage report
  *   --timings        print how long each check took
- *   --no-cache       ignore and do not write node_modules/.cache/meshdocs; always build the site
+ *   --no-cache       ignore and do not write node_modules/.cache/meshdocs; always build the whole site
  *   --write-bundle   rebuild src/lint/markdownlint-rules.mjs (the editor's copy of the custom rules)
  * Environment: MESHDOCS_CONTENT=<dir> lints another content tree; CHECK_EXTERNAL_LINKS=true checks
  * external links too. Exit: 0 clean (warnings allowed), 1 errors, 2 bad invocation or setup.
  */
-import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isContentTree, projectRoot, resolveContentPaths } from '../src/config/paths.ts';
@@ -26,8 +27,10 @@ import { formatCoverage, formatFindings, summaryLine } from '../src/lint/report.
 import { allChecks, runLint, type CheckName } from '../src/lint/run.ts';
 import { loadSnipsLibrary } from '../src/lint/scripts/snips-library.ts';
 import { ContentError, formatDiagnostic } from '../src/model/diagnostic.ts';
-import { astroBin, astroEnv } from '../src/site/astro-process.ts';
-import { isBuildCurrent, stampName } from '../src/site/build-stamp.ts';
+import type { RebuildPlan } from '../src/site/build-stamp.ts';
+import { cacheDir } from '../src/lint/cache.ts';
+import type { BuiltSite } from '../src/lint/links/dist-pages.ts';
+import { siteForLinks } from '../src/lint/links/site-build.ts';
 
 function fail(message: string): never {
   console.error(`lint: ${message}`);
@@ -92,13 +95,21 @@ if (values.changed) {
 }
 
 const started = performance.now();
-let buildReused = false;
 const external = process.env.CHECK_EXTERNAL_LINKS === 'true';
-let dist: Promise<string> | string | undefined;
+let dist: Promise<BuiltSite> | string | undefined;
+let plan: RebuildPlan | undefined;
 if (checks.has('links')) {
-  dist = values.dist ? resolve(values.dist) : buildSite();
-  // An unhandled rejection would end the process before the other checks report.
-  if (typeof dist !== 'string') dist.catch(() => undefined);
+  if (values.dist) dist = resolve(values.dist);
+  else {
+    const out = process.env.MESHDOCS_DIST ? resolve(process.env.MESHDOCS_DIST) : join(projectRoot, 'dist');
+    // One partial build directory per content tree, so two trees linted at once do not share one.
+    const partialOut = join(cacheDir(projectRoot), `partial-dist-${createHash('sha1').update(paths.content).digest('hex').slice(0, 12)}`);
+    const prepared = siteForLinks(paths, out, partialOut, { full: values['no-cache'] || values.crawl });
+    plan = prepared.plan;
+    dist = prepared.site;
+    // An unhandled rejection would end the process before the other checks report.
+    dist.catch(() => undefined);
+  }
 }
 
 try {
@@ -125,7 +136,7 @@ try {
   }
   if (!external && checks.has('links')) console.log('external links not checked (set CHECK_EXTERNAL_LINKS=true)');
   if (values.timings) {
-    if (checks.has('links') && !values.dist) console.log(buildReused ? 'site: the build in place is current, reused' : 'site: built');
+    if (plan) console.log(`site: ${describePlan(plan)}`);
     console.log(Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)}s`).join(', '));
   }
   console.log(summaryLine(result, (performance.now() - started) / 1000));
@@ -138,32 +149,8 @@ try {
   fail((error as Error).message);
 }
 
-/**
- * `npm run build` into MESHDOCS_DIST (or dist/), in parallel with the in-process checks; a build
- * already there is reused when its stamp says it was built from exactly the current inputs
- * (after `npm run build`, or on a second lint run). `--no-cache` always builds.
- */
-function buildSite(): Promise<string> {
-  const out = process.env.MESHDOCS_DIST ? resolve(process.env.MESHDOCS_DIST) : join(projectRoot, 'dist');
-  if (!values['no-cache'] && isBuildCurrent(out, paths)) {
-    buildReused = true;
-    return Promise.resolve(out);
-  }
-  rmSync(join(out, stampName), { force: true });
-  return new Promise((resolvePromise, reject) => {
-    // Astro directly (as `npm run build` runs it), not through tsx and scripts/site.ts: two Node start-ups fewer.
-    const child = spawn(process.execPath, [astroBin, 'build'], {
-      cwd: projectRoot,
-      env: { ...astroEnv('build'), MESHDOCS_DIST: out },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (b: Buffer) => (log += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (log += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise(out);
-      else reject(new Error(`the site build failed (exit ${code}), so links were not checked:\n${log.trim().split('\n').slice(-30).join('\n')}`));
-    });
-  });
+function describePlan(p: RebuildPlan): string {
+  if (p.kind === 'current') return 'the build in place is current, reused';
+  if (p.kind === 'partial') return `${p.pages.length} edited page(s) rendered by a partial build, the rest of the build in place reused`;
+  return `built (${p.reason})`;
 }

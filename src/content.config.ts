@@ -4,8 +4,10 @@ import { glob } from 'astro/loaders';
 import { resolveContentPaths } from './config/paths.ts';
 import { frontmatterSchema } from './model/frontmatter.ts';
 import { pageSlug } from './model/content-tree.ts';
+import { exactPatterns, partialPages } from './site/partial-build.ts';
 
 const paths = resolveContentPaths();
+const partial = partialPages();
 
 export const collections = {
   // Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home) and
@@ -13,7 +15,8 @@ export const collections = {
   docs: defineCollection({
     loader: glob({
       base: paths.lang,
-      pattern: ['index.md', 'docs/**/*.md'],
+      // A partial build (lint's quick rebuild of edited pages) loads those pages only.
+      pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
       generateId: ({ entry }) => pageSlug(entry) || 'index',
     }),
     // The one front matter schema (src/model/frontmatter.ts) on top of Starlight's.

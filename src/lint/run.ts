@@ -9,6 +9,7 @@ import { parsePage } from '../model/parse.ts';
 import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
+import type { BuiltSite } from './links/dist-pages.ts';
 import { lintMarkdown } from './markdown.ts';
 import { lintBuiltInCached } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
@@ -33,7 +34,7 @@ export interface LintOptions {
   /** Only report on these files (absolute), e.g. from `--changed`. */
   only?: ReadonlySet<string>;
   /** The built site, for links; required when `links` is checked. */
-  dist?: string | Promise<string>;
+  dist?: string | BuiltSite | Promise<string | BuiltSite>;
   /** Check external links too. */
   external?: boolean;
   /** How internal links are checked: reading the built files (default) or a linkinator crawl. */
@@ -156,11 +157,12 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
 
   let htmlPages = 0;
   let links = 0;
-  let dist: string | undefined;
+  let dist: BuiltSite | undefined;
   if (checks.has('links')) {
     if (!options.dist) throw new Error('links: no built site given (dist)');
     try {
-      dist = await options.dist;
+      const site = await options.dist;
+      dist = typeof site === 'string' ? { dir: site } : site;
     } catch (error) {
       // A build that fails on content is a finding like any other: keep the other checks' results.
       diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', (error as Error).message));
@@ -169,7 +171,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   if (checks.has('links') && dist !== undefined) {
     const report = await time('links', () =>
       lintLinks({
-        dist,
+        dist: dist!.dir,
+        overlay: dist!.overlay,
         paths,
         pages,
         display,

@@ -15,7 +15,7 @@ import { checkTreeForSite } from './validate-tree.ts';
  * writes redirect pages for `aliases`, and keeps Astro's content cache honest when something a page
  * includes (boilerplates, glossary, version values) changes.
  */
-export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIntegration {
+export function meshdocsIntegration({ paths, partial = false }: { paths: ContentPaths; partial?: boolean }): AstroIntegration {
   let redirects: Redirect[] = [];
   return {
     name: 'meshdocs',
@@ -64,6 +64,8 @@ export function meshdocsIntegration({ paths }: { paths: ContentPaths }): AstroIn
         });
       },
       'astro:build:done': ({ dir, logger }) => {
+        // A partial build renders a few pages beside a full build, which has the redirects and assets.
+        if (partial) return;
         const out = fileURLToPath(dir);
         for (const r of redirects) {
           const file = join(out, redirectFile(r.from));

@@ -17,6 +17,8 @@ export interface PageRecord {
   file: string;
   kind: PageKind;
   aliases: string[];
+  /** Digest of the page's front matter: what the layout of every page may depend on (titles, weights…). */
+  frontmatter: string;
 }
 
 export interface TreeCheck {
@@ -29,6 +31,7 @@ interface CachedPage {
   hash: string;
   kind: PageKind;
   aliases: string[];
+  frontmatter: string;
   /** Errors without their `file` (re-attached on read: the working directory may differ). */
   errors: Omit<Diagnostic, 'file'>[];
 }
@@ -64,21 +67,28 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
         hash,
         kind,
         aliases: page.frontmatter?.aliases ?? [],
+        frontmatter: frontmatterDigest(page.rawFrontmatter),
         errors: validatePage(page, index)
           .filter((d) => buildBreakingRules.has(d.ruleId))
           .map(({ file: _file, ...rest }) => rest),
       };
     }
     next[path] = entry;
-    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases });
+    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter });
     for (const e of entry.errors) errors.push({ ...e, file });
   }
   writeCache(key, next);
   return { pages, errors };
 }
 
+/** Two pages with the same digest have the same front matter, key order included. */
+export function frontmatterDigest(raw: Record<string, unknown>): string {
+  return createHash('sha1').update(JSON.stringify(raw)).digest('hex');
+}
+
 function fingerprint(index: ContentIndex): string {
   const hash = createHash('sha256');
+  hash.update('records-v2'); // the cached record's shape
   hash.update(JSON.stringify([[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions]));
   // The page model's code (and the parsers' versions) decide the results too.
   hash.update(modelFingerprint());

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
-import { buildInputsDigest, isBuildCurrent, writeBuildStamp } from '../../src/site/build-stamp.ts';
+import { buildInputsDigest, isBuildCurrent, readBuildInputs, writeBuildStamp } from '../../src/site/build-stamp.ts';
 
 test('the build digest moves with any file of the content tree or its data, and a stamp is current only for the same inputs', () => {
   const root = mkdtempSync(join(tmpdir(), 'stamp-'));
@@ -14,7 +14,7 @@ test('the build digest moves with any file of the content tree or its data, and 
   const before = buildInputsDigest(paths);
   expect(buildInputsDigest(paths)).toBe(before);
   expect(isBuildCurrent(dist, paths)).toBe(false); // no stamp
-  writeBuildStamp(dist, paths, before);
+  writeBuildStamp(dist, paths, readBuildInputs(paths), {});
   expect(isBuildCurrent(dist, paths)).toBe(true);
   // The same files elsewhere are another tree (the stamp names its content directory).
   const elsewhere = mkdtempSync(join(tmpdir(), 'stamp-other-'));

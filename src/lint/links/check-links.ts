@@ -5,7 +5,7 @@ import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
 import type { JsonCache } from '../cache.ts';
-import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget } from './dist-pages.ts';
+import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget, siteFile, type BuiltSite } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
 import { scanDist, urlOfDistFile, type StoredPage } from './dist-scan.ts';
 import { buildLinkIndex, normalizeTarget, targetKey, type LinkIndex } from './source-lines.ts';
@@ -13,6 +13,8 @@ import { buildLinkIndex, normalizeTarget, targetKey, type LinkIndex } from './so
 export interface LinkOptions {
   /** The built site. */
   dist: string;
+  /** Edited pages rendered by a partial build, read instead of theirs in `dist` (scan only). */
+  overlay?: BuiltSite['overlay'];
   paths: ContentPaths;
   pages: readonly Page[];
   display: (file: string) => string;
@@ -53,7 +55,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
   const external: { url: string; parent: string }[] = [];
   let checked: number;
   if ((options.engine ?? 'scan') === 'scan') {
-    const scan = scanDist(dist, html, options.siteUrl, options.scanCache);
+    const scan = scanDist({ dir: dist, overlay: options.overlay }, html, options.siteUrl, options.scanCache);
     // Keep this build's pages and as many older ones: enough for switching between two builds.
     options.scanCache?.save(2 * html.length);
     for (const p of scan.problems) {
@@ -68,6 +70,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
     external.push(...scan.external.map((e) => ({ url: e.url, parent: urlOfDistFile(e.from) })));
     checked = scan.links;
   } else {
+    if (options.overlay) throw new Error('links: a crawl needs a full build (no partial overlay)');
     checked = await crawlWithLinkinator(dist, html, sources, options, diagnostics, external);
   }
   if (options.external && external.length > 0) {
@@ -124,7 +127,7 @@ function placeLink(
 ): Diagnostic[] {
   const found = sources.get(key);
   if (found?.length) return found.map(({ page, site }) => diagnostic(page.file, site.line, ruleId, message, { column: site.column }));
-  const htmlFile = join(options.dist, distFileOf(parentPath));
+  const htmlFile = siteFile({ dir: options.dist, overlay: options.overlay }, distFileOf(parentPath));
   const needle = target.startsWith('#') ? `href="${target}"` : target.split('#')[0]!.replace(/\/$/, '');
   return [diagnostic(options.display(htmlFile), htmlLine ?? lineInFile(htmlFile, needle), ruleId, `${message} (in the page layout or an included file)`)];
 }

@@ -3,6 +3,20 @@ import { join, relative, sep } from 'node:path';
 import type { ContentPaths } from '../../config/paths.ts';
 import { pageSlug } from '../../model/content-tree.ts';
 
+/**
+ * The built site lint checks: a build directory, and optionally a partial build of edited pages
+ * whose HTML replaces theirs (`overlay.files`: paths relative to both directories).
+ */
+export interface BuiltSite {
+  dir: string;
+  overlay?: { dir: string; files: ReadonlySet<string> };
+}
+
+/** The file lint reads for a page of the site: the partial build's when it has the page. */
+export function siteFile(site: BuiltSite, rel: string): string {
+  return site.overlay?.files.has(rel) ? join(site.overlay.dir, rel) : join(site.dir, rel);
+}
+
 /** Every HTML file of the built site, relative to `dist` with `/` separators. */
 export function listHtml(dist: string): string[] {
   if (!existsSync(dist)) return [];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { lineStartsOf, positionOf } from '../text-position.ts';
-import { refreshTarget } from './dist-pages.ts';
+import { refreshTarget, siteFile, type BuiltSite } from './dist-pages.ts';
 
 export interface HtmlLink {
   url: string;
@@ -122,12 +122,13 @@ const ignoredSchemes = /^(mailto|tel|javascript|data|blob):/i;
  * exist, `#fragments` name an anchor of their page, images and other resources exist. One read
  * and one parse per page (a crawler re-fetches a page per fragment and per linking page).
  */
-export function scanDist(dist: string, htmlFiles: readonly string[], siteUrl?: string, cache?: ScanCache): ScanResult {
+export function scanDist(site: BuiltSite, htmlFiles: readonly string[], siteUrl?: string, cache?: ScanCache): ScanResult {
+  const dist = site.dir;
   const pages = new Map<string, HtmlPage>();
   const load = (rel: string): HtmlPage | undefined => {
     let page = pages.get(rel);
-    if (!page && existsSync(join(dist, rel))) {
-      page = scanHtmlCached(readFileSync(join(dist, rel), 'utf8'), cache);
+    if (!page && existsSync(siteFile(site, rel))) {
+      page = scanHtmlCached(readFileSync(siteFile(site, rel), 'utf8'), cache);
       pages.set(rel, page);
     }
     return page;
@@ -150,11 +151,12 @@ export function scanDist(dist: string, htmlFiles: readonly string[], siteUrl?: s
     }
     const path = decodeURIComponent(url.pathname);
     const target = path + url.hash;
-    if (!files.has(path)) files.set(path, resolveDistFile(dist, path));
+    // A partial build's pages load its own bundles (`/_astro/…`, hashed per build): look there too.
+    if (!files.has(path)) files.set(path, resolveDistFile(dist, path) ?? (site.overlay && resolveDistFile(site.overlay.dir, path)));
     const file = files.get(path);
     if (!file) return { target, kind: /\.(png|jpe?g|gif|svg|webp|avif|ico)$/i.test(path) ? 'image' : 'broken' };
     const fragment = decodeURIComponent(url.hash.slice(1));
-    if (fragment && fragment !== 'top' && file.endsWith('.html') && !load(file)!.ids.has(fragment)) return { target, kind: 'fragment' };
+    if (fragment && fragment !== 'top' && file.endsWith('.html') && !load(file)?.ids.has(fragment)) return { target, kind: 'fragment' };
     return null;
   };
   for (const rel of htmlFiles) {

@@ -1,0 +1,19 @@
+/**
+ * A partial build: only some pages of the tree, rendered by the real site (same config, components and
+ * Markdown pipeline) into a directory of their own. `npm run lint` uses one when only page bodies
+ * changed since the build in place (see `planRebuild`): the edited pages' new HTML is checked together
+ * with the build in place, instead of building 1,000 pages again.
+ */
+export const partialEnv = 'MESHDOCS_PARTIAL';
+
+/** The pages of a partial build (paths relative to `<content>/en`), or undefined for a full build. */
+export function partialPages(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const value = env[partialEnv];
+  if (!value) return undefined;
+  return value.split('\n').filter(Boolean);
+}
+
+/** Glob patterns matching exactly these files (the content loader takes globs). */
+export function exactPatterns(files: readonly string[]): string[] {
+  return files.map((f) => f.replace(/[*?[\]{}()!+@]/g, '\\$&'));
+}
