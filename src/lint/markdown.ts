@@ -3,6 +3,7 @@ import { lint } from 'markdownlint/promise';
 import type { ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { Page } from '../model/parse.ts';
+import { applyInlineConfig } from './inline-config.ts';
 import { applyRuleFixes, runPageRules } from './page-rules.ts';
 
 export interface MarkdownResult {
@@ -42,10 +43,10 @@ export async function lintMarkdown(
       if (text !== page.source) fixed.set(page.file, text);
       const finalPage = options.reparse(page, text);
       const again = await lintBuiltIn([finalPage], config);
-      diagnostics.push(...toDiagnostics(page.file, again[page.file] ?? []), ...runPageRules(finalPage, index, config).diagnostics);
+      diagnostics.push(...toDiagnostics(page.file, again[page.file] ?? []), ...(await applyInlineConfig(finalPage, runPageRules(finalPage, index, config).diagnostics)));
       continue;
     }
-    diagnostics.push(...toDiagnostics(page.file, errors), ...ours.diagnostics);
+    diagnostics.push(...toDiagnostics(page.file, errors), ...(await applyInlineConfig(page, ours.diagnostics)));
   }
   return { diagnostics, fixed };
 }

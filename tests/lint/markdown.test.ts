@@ -40,6 +40,31 @@ describe('markdownlint configuration (istio.io mdl.rb)', () => {
     expect(await ids(body)).toEqual([]);
   });
 
+  test('inline markdownlint comments disable our rules too, by id or alias, as in the editor', async () => {
+    const body = [
+      '<!-- markdownlint-disable-next-line MESH009 -->',
+      'A “quoted” word, allowed.',
+      '',
+      '<!-- markdownlint-disable no-curly-quotes -->',
+      'Another ‘quoted’ word, allowed.',
+      '<!-- markdownlint-enable no-curly-quotes -->',
+      '',
+      'This “one” is reported.',
+      '',
+      '#### Skipped level <!-- markdownlint-disable-line MESH010 -->',
+      '',
+      '<!-- markdownlint-disable-next-line MD026 -->',
+      '## Built-in rules still follow their own comments:',
+    ].join('\n');
+    expect(await ids(body)).toEqual(['14 MESH009', '14 MESH009']);
+    // With neutral comments instead, every one is reported.
+    const plain = body.replace(/<!-- markdownlint-[^>]*-->/g, '<!-- a note -->');
+    expect((await ids(plain)).filter((f) => /MESH|MD026/.test(f))).toEqual([
+      '19 MD026',
+      ...['8 MESH009', '8 MESH009', '11 MESH009', '11 MESH009', '14 MESH009', '14 MESH009', '16 MESH010'],
+    ]);
+  });
+
   test('JSONC comments and trailing commas are stripped, strings kept', () => {
     expect(JSON.parse(stripJsonComments('{ "a": "x // y", /* c */ "b": [1,], // d\n }'))).toEqual({ a: 'x // y', b: [1] });
   });
