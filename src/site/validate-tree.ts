@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { buildContentIndex, kindOf, listMarkdown, type ContentIndex } from '../model/content-tree.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -36,7 +36,12 @@ interface CachedPage {
   errors: Omit<Diagnostic, 'file'>[];
 }
 
-const cacheFile = join(projectRoot, 'node_modules/.cache/meshdocs/site-check.json');
+/**
+ * One cache file per content tree: tests, benchmarks and migrations build other trees in between,
+ * and one shared file would be emptied by each switch.
+ */
+const cacheRoot = join(projectRoot, 'node_modules/.cache/meshdocs/site-check');
+const cacheFileOf = (paths: ContentPaths): string => join(cacheRoot, `${createHash('sha1').update(paths.content).digest('hex').slice(0, 16)}.json`);
 
 /**
  * Parses every page of the tree with the page model and keeps the problems that break the site.
@@ -50,7 +55,7 @@ const cacheFile = join(projectRoot, 'node_modules/.cache/meshdocs/site-check.jso
 export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): TreeCheck {
   const index = buildContentIndex(paths);
   const key = fingerprint(index);
-  const cache = readCache(key);
+  const cache = readCache(cacheFileOf(paths), key);
   const next: Record<string, CachedPage> = {};
   const pages: PageRecord[] = [];
   const errors: Diagnostic[] = [];
@@ -77,7 +82,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
     pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter });
     for (const e of entry.errors) errors.push({ ...e, file });
   }
-  writeCache(key, next);
+  writeCache(paths, key, next);
   return { pages, errors };
 }
 
@@ -95,22 +100,32 @@ function fingerprint(index: ContentIndex): string {
   return hash.digest('hex');
 }
 
-function readCache(key: string): Record<string, CachedPage> {
+function readCache(file: string, key: string): Record<string, CachedPage> {
   try {
-    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; pages: Record<string, CachedPage> };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { key: string; pages: Record<string, CachedPage> };
     return data.key === key ? data.pages : {};
   } catch {
     return {};
   }
 }
 
-function writeCache(key: string, pages: Record<string, CachedPage>): void {
+function writeCache(paths: ContentPaths, key: string, pages: Record<string, CachedPage>): void {
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    // Entries of other trees (MESHDOCS_CONTENT) are kept when they share the key.
-    const old = readCache(key);
-    const kept = Object.fromEntries(Object.entries(old).filter(([p]) => existsSync(p)));
-    writeFileSync(cacheFile, JSON.stringify({ key, pages: { ...kept, ...pages } }));
+    mkdirSync(cacheRoot, { recursive: true });
+    const file = cacheFileOf(paths);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, content: paths.content, pages }));
+    renameSync(tmp, file);
+    // Trees that are gone (temporary trees of tests and benchmarks) lose their files.
+    for (const name of readdirSync(cacheRoot)) {
+      if (!name.endsWith('.json') || join(cacheRoot, name) === file) continue;
+      try {
+        const { content } = JSON.parse(readFileSync(join(cacheRoot, name), 'utf8')) as { content?: string };
+        if (!content || !existsSync(content)) rmSync(join(cacheRoot, name), { force: true });
+      } catch {
+        rmSync(join(cacheRoot, name), { force: true });
+      }
+    }
   } catch {
     // A cache that cannot be written only costs time.
   }
