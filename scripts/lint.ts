@@ -21,7 +21,6 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isContentTree, projectRoot, resolveContentPaths } from '../src/config/paths.ts';
-import { buildRulesBundle, bundlePath } from '../src/lint/bundle.ts';
 import { changedFiles } from '../src/lint/changed.ts';
 import { formatCoverage, formatFindings, summaryLine } from '../src/lint/report.ts';
 import { allChecks, runLint, type CheckName } from '../src/lint/run.ts';
@@ -69,6 +68,7 @@ if (values.help) {
 }
 
 if (values['write-bundle']) {
+  const { buildRulesBundle, bundlePath } = await import('../src/lint/bundle.ts');
   writeFileSync(bundlePath, await buildRulesBundle());
   console.log(`lint: wrote ${bundlePath}`);
   process.exit(0);

@@ -1,5 +1,4 @@
-import { applyFixes, type LintError } from 'markdownlint';
-import { lint } from 'markdownlint/promise';
+import type { LintError } from 'markdownlint';
 import type { ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { Page } from '../model/parse.ts';
@@ -35,6 +34,7 @@ export async function lintMarkdown(
     const errors = builtIn[page.file] ?? [];
     const ours = runPageRules(page, index, config);
     if (options.fix && options.reparse && (ours.fixes.length > 0 || errors.some((e) => e.fixInfo))) {
+      const { applyFixes } = await import('markdownlint');
       const afterBuiltIn = applyFixes(page.source, errors);
       // Our fixes were placed on the original text; built-in fixes may add or remove lines, so
       // re-run our rules on the new text before applying ours.
@@ -51,7 +51,9 @@ export async function lintMarkdown(
   return { diagnostics, fixed };
 }
 
+/** In this thread (`--fix`, tests); loaded on demand: a normal run lints on the worker, or not at all. */
 async function lintBuiltIn(pages: readonly Page[], config: Record<string, unknown>): Promise<Record<string, LintError[]>> {
+  const { lint } = await import('markdownlint/promise');
   const strings = Object.fromEntries(pages.map((p) => [p.file, p.source]));
   return lint({ strings, config: config as never, handleRuleFailures: true, noInlineConfig: false });
 }

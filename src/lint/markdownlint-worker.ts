@@ -1,5 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { getVersion, type LintError } from 'markdownlint';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LintError } from 'markdownlint';
+import { projectRoot } from '../config/paths.ts';
 import { hashOf, JsonCache } from './cache.ts';
 
 /**
@@ -28,7 +31,7 @@ export async function lintBuiltInCached(
   config: Record<string, unknown>,
   cacheFile?: string,
 ): Promise<Record<string, LintError[]>> {
-  const cache = cacheFile ? new JsonCache<LintError[]>(cacheFile, hashOf('markdownlint', getVersion(), JSON.stringify(config))) : undefined;
+  const cache = cacheFile ? new JsonCache<LintError[]>(cacheFile, hashOf('markdownlint', markdownlintVersion(), JSON.stringify(config))) : undefined;
   const results: Record<string, LintError[]> = {};
   const missing: Record<string, string> = {};
   const keys = new Map<string, string>();
@@ -48,4 +51,16 @@ export async function lintBuiltInCached(
   }
   cache?.save();
   return results;
+}
+
+/**
+ * markdownlint's version, from its package.json: importing markdownlint for `getVersion()` would load
+ * the whole library in this thread on runs where the worker has nothing to do.
+ */
+function markdownlintVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, 'node_modules/markdownlint/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
