@@ -23,8 +23,7 @@ import { parseArgs } from 'node:util';
 import { isContentTree, projectRoot, resolveContentPaths } from '../src/config/paths.ts';
 import { changedFiles } from '../src/lint/changed.ts';
 import { formatCoverage, formatFindings, summaryLine } from '../src/lint/report.ts';
-import { allChecks, runLint, type CheckName } from '../src/lint/run.ts';
-import { loadSnipsLibrary } from '../src/lint/scripts/snips-library.ts';
+import { allChecks, type CheckName } from '../src/lint/checks.ts';
 import { ContentError, formatDiagnostic } from '../src/model/diagnostic.ts';
 import type { RebuildPlan } from '../src/site/build-stamp.ts';
 import { cacheDir } from '../src/lint/cache.ts';
@@ -112,6 +111,10 @@ if (checks.has('links')) {
   }
 }
 
+// The checks (cspell, markdownlint, the snips generator…) load only now: a build started above
+// already runs on the other core meanwhile.
+const { runLint } = await import('../src/lint/run.ts');
+const { loadSnipsLibrary } = await import('../src/lint/scripts/snips-library.ts');
 try {
   const result = await runLint({
     paths,

@@ -2,8 +2,20 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project checkout (where package.json is). */
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project checkout: the nearest directory above this module with the project's package.json and
+ * astro.config.mjs. Walked up to, not fixed at `../..`: when the site is built, this module is bundled
+ * into a chunk that sits wherever Astro puts its server bundle (inside the output directory when
+ * that is below the working directory, e.g. `MESHDOCS_DIST=out/site`).
+ */
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'astro.config.mjs'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../..');
+  }
+}
 
 export interface ContentPaths {
   /** The docs repository root: the parent of the content directory. Tests `cd` here. */

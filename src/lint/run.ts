@@ -17,10 +17,11 @@ import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
 import { checkWordList } from './word-list.ts';
 
-export type CheckName = 'markdown' | 'spelling' | 'scripts' | 'links';
+import type { CheckName } from './checks.ts';
+
+export { allChecks, type CheckName } from './checks.ts';
 /** Timed steps: the checks, plus reading and parsing the pages once for all of them. */
 export type StepName = CheckName | 'parse';
-export const allChecks: readonly CheckName[] = ['markdown', 'spelling', 'scripts', 'links'];
 
 export interface LintOptions {
   paths: ContentPaths;

@@ -1,11 +1,27 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { projectRoot } from '../../src/config/paths.ts';
 
+/**
+ * A fresh directory for a build's output, inside the project. Astro writes the server bundle of a
+ * static build into the output directory only when that is below the working directory; otherwise
+ * into `<cwd>/.astro/`, which two builds running at once (test files run in parallel) would share
+ * and delete under each other.
+ */
+export function tempDist(): string {
+  const base = join(projectRoot, 'node_modules/.cache/meshdocs-tests');
+  mkdirSync(base, { recursive: true });
+  // Tests remove their own; what a failed or interrupted run left goes after an hour.
+  for (const name of readdirSync(base)) {
+    const dir = join(base, name);
+    if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+  }
+  return mkdtempSync(join(base, 'dist-'));
+}
+
 /** Runs the real `npm run build` (scripts/site.ts → astro build) on a content tree into a temporary dist. */
-export async function buildSite(contentDir: string, dist = mkdtempSync(join(tmpdir(), 'meshdocs-dist-'))) {
+export async function buildSite(contentDir: string, dist = tempDist()) {
   const result = await execa('npx', ['tsx', 'scripts/site.ts', 'build'], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: contentDir, MESHDOCS_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },

@@ -4,13 +4,14 @@
  * with the build in place; links into the edited page from unchanged pages are checked against its
  * new anchors. Anything else needs a full build.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { planRebuild, stampName } from '../../src/site/build-stamp.ts';
+import { tempDist } from '../helpers/site.ts';
 
 const lint = (env: Record<string, string>) =>
   execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
@@ -27,20 +28,21 @@ test('a body-only edit is checked with a partial build; other changes need a ful
   const deep = join(paths.docs, 'other/deep/index.md');
   appendFileSync(second, '\n## Details\n\nMore about the second step.\n');
   appendFileSync(deep, '\nSee [the details](/docs/guide/second/#details).\n');
-  const env = { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: join(root, 'dist') };
+  const dist = tempDist();
+  const env = { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: dist };
 
   const linkFindings = (out: string) => out.split('\n').filter((l) => /  link-/.test(l));
   const first = await lint(env);
-  expect(first.stdout).toContain('site: built (no build yet)');
+  expect(first.stdout).toMatch(/site: built \(/);
   expect(first.stdout).not.toMatch(/link-(broken|fragment)/);
   // The fixture's ecosystem page names logos it does not ship: found by the full build and again below.
   const before = linkFindings(first.stdout);
-  const stamp = statSync(join(root, 'dist', stampName)).mtimeMs;
+  const stamp = statSync(join(dist, stampName)).mtimeMs;
 
   // Body-only edit of one page: its heading is renamed (a link from another page loses its anchor)
   // and it gains a broken link.
   writeFileSync(second, readFileSync(second, 'utf8').replace('## Details', '## More details') + '\nA [missing page](/docs/missing/).\n');
-  expect(planRebuild(join(root, 'dist'), paths)).toEqual({ kind: 'partial', pages: [second] });
+  expect(planRebuild(dist, paths)).toEqual({ kind: 'partial', pages: [second] });
   const edited = await lint(env);
   expect(edited.stdout).toContain('site: 1 edited page(s) rendered by a partial build, the rest of the build in place reused');
   const findings = linkFindings(edited.stdout).filter((l) => !before.includes(l));
@@ -53,16 +55,17 @@ test('a body-only edit is checked with a partial build; other changes need a ful
   ]);
   expect(edited.exitCode).toBe(1);
   // The build in place was not touched.
-  expect(statSync(join(root, 'dist', stampName)).mtimeMs).toBe(stamp);
+  expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
 
   // A test script changes nothing the site renders.
   appendFileSync(join(paths.docs, 'guide/first/test.sh'), '\n# a comment\n');
-  expect(planRebuild(join(root, 'dist'), paths)).toEqual({ kind: 'partial', pages: [second] });
+  expect(planRebuild(dist, paths)).toEqual({ kind: 'partial', pages: [second] });
   // Front matter (titles, weights: every page's sidebar), a glossary entry or data need a full build.
   writeFileSync(second, readFileSync(second, 'utf8').replace('title: Second Steps', 'title: Second steps, renamed'));
-  expect(planRebuild(join(root, 'dist'), paths)).toMatchObject({ kind: 'full', reason: expect.stringMatching(/front matter of .*second\/index\.md changed/) });
+  expect(planRebuild(dist, paths)).toMatchObject({ kind: 'full', reason: expect.stringMatching(/front matter of .*second\/index\.md changed/) });
   writeFileSync(second, readFileSync(second, 'utf8').replace('title: Second steps, renamed', 'title: Second Steps'));
-  expect(planRebuild(join(root, 'dist'), paths).kind).toBe('partial');
+  expect(planRebuild(dist, paths).kind).toBe('partial');
   appendFileSync(join(paths.glossary, 'envoy.md'), '\nMore.\n');
-  expect(planRebuild(join(root, 'dist'), paths)).toMatchObject({ kind: 'full', reason: expect.stringMatching(/glossary\/envoy\.md is not a page/) });
+  expect(planRebuild(dist, paths)).toMatchObject({ kind: 'full', reason: expect.stringMatching(/glossary\/envoy\.md is not a page/) });
+  rmSync(dist, { recursive: true, force: true });
 });

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { tempDist } from '../helpers/site.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
 import { compatPassed, loadAllowlist, runCompat, type CompatReport } from '../../src/migrate/compat.ts';
@@ -87,7 +88,7 @@ describe('npm run compat', () => {
 
 describe('the imported fixtures on our site', () => {
   test('build', { timeout: 600_000 }, async () => {
-    const dist = tempDir('dist');
+    const dist = tempDist();
     const run = await execa(tsx, ['scripts/site.ts', 'build'], {
       cwd: projectRoot,
       reject: false,
@@ -97,5 +98,6 @@ describe('the imported fixtures on our site', () => {
     expect(run.exitCode, run.all?.slice(-3000)).toBe(0);
     const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('index.html'));
     expect(pages).toContain(join('docs', 'tasks', 'traffic-management', 'request-routing', 'index.html'));
+    rmSync(dist, { recursive: true, force: true });
   });
 });

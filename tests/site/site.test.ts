@@ -2,7 +2,7 @@
  * The site, end to end: a real Astro build of tests/fixtures/site/basic, its HTML, and real Chromium
  * on the built pages (search, copy button, tabs, redirects, edit link, page-test badge, dark mode).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { execa } from 'execa';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -23,6 +23,7 @@ beforeAll(async () => {
   if (build.exitCode !== 0) throw new Error(`fixture build failed:\n${build.output}`);
   dist = build.dist;
 });
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('built HTML', () => {
   test('builds every page, the 404 page, the sitemap and the ecosystem page', () => {
