@@ -130,7 +130,8 @@ try {
     snips: checks.has('scripts') ? await loadSnipsLibrary() : undefined,
   });
   const total = result.counts.markdown + result.counts.shell + result.counts.htmlPages;
-  if (total === 0) fail('nothing to lint: no Markdown, shell or HTML files matched');
+  // A failed site build leaves no HTML to count, but its finding is reported (exit 1), not hidden.
+  if (total === 0 && result.diagnostics.length === 0) fail('nothing to lint: no Markdown, shell or HTML files matched');
   const out = formatFindings(result.diagnostics);
   if (out.length) console.log(out.join('\n') + '\n');
   if (result.fixed.length) console.log(`fixed ${result.fixed.length} file(s): ${result.fixed.join(', ')}\n`);
@@ -154,6 +155,6 @@ try {
 
 function describePlan(p: RebuildPlan): string {
   if (p.kind === 'current') return 'the build in place is current, reused';
-  if (p.kind === 'partial') return `${p.pages.length} edited page(s) rendered by a partial build, the rest of the build in place reused`;
+  if (p.kind === 'partial') return `partial build of ${p.pages.length} edited page(s), with the rest of the build in place`;
   return `built (${p.reason})`;
 }

@@ -41,7 +41,7 @@ export function summaryLine(result: LintResult, seconds: number): string {
     htmlPages ? `${htmlPages} HTML pages (${links} links)` : '',
   ]
     .filter(Boolean)
-    .join(', ');
+    .join(', ') || 'no files (the site did not build)';
   const time = `${seconds.toFixed(1)}s`;
   if (errors === 0 && warnings === 0) return `lint: no problems in ${scope} (${time})`;
   const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']

@@ -44,7 +44,7 @@ test('a body-only edit is checked with a partial build; other changes need a ful
   writeFileSync(second, readFileSync(second, 'utf8').replace('## Details', '## More details') + '\nA [missing page](/docs/missing/).\n');
   expect(planRebuild(dist, paths)).toEqual({ kind: 'partial', pages: [second] });
   const edited = await lint(env);
-  expect(edited.stdout).toContain('site: 1 edited page(s) rendered by a partial build, the rest of the build in place reused');
+  expect(edited.stdout).toContain('site: partial build of 1 edited page(s), with the rest of the build in place');
   const findings = linkFindings(edited.stdout).filter((l) => !before.includes(l));
   expect(linkFindings(edited.stdout).filter((l) => before.includes(l))).toEqual(before);
   const deepLine = readFileSync(deep, 'utf8').split('\n').findIndex((l) => l.includes('#details')) + 1;
@@ -56,6 +56,17 @@ test('a body-only edit is checked with a partial build; other changes need a ful
   expect(edited.exitCode).toBe(1);
   // The build in place was not touched.
   expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
+
+  // A body edit that breaks the build: the partial build fails, and lint says where, with the other checks' results.
+  const good = readFileSync(second, 'utf8');
+  writeFileSync(second, `${good}\n::boilerplate{name="no-such-note"}\n`);
+  const broken = await lint(env);
+  expect(broken.exitCode).toBe(1);
+  const brokenLine = good.split('\n').length + 1;
+  expect(broken.stdout).toMatch(/site-build {2}the site build failed/);
+  expect(broken.stdout).toMatch(/^lint: 1 error in 1 file \(checked no files \(the site did not build\);/m);
+  expect(broken.stdout).toMatch(new RegExp(`docs/guide/second/index\\.md:${brokenLine}\\b.*no-such-note`));
+  writeFileSync(second, good);
 
   // A test script changes nothing the site renders.
   appendFileSync(join(paths.docs, 'guide/first/test.sh'), '\n# a comment\n');

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { execa } from 'execa';
 import { projectRoot, type ContentPaths } from '../../config/paths.ts';
 import { astroBin, astroEnv } from '../../site/astro-process.ts';
 import { planRebuild, stampName, type RebuildPlan } from '../../site/build-stamp.ts';
@@ -40,20 +40,16 @@ export function siteForLinks(paths: ContentPaths, out: string, partialOut: strin
 }
 
 /** `astro build` into `out` (as `npm run build` runs it, without the tsx and scripts/site.ts start-ups). */
-function runAstroBuild(out: string, env: Record<string, string> = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], {
-      cwd: projectRoot,
-      env: { ...astroEnv('build'), ...env, MESHDOCS_DIST: out },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (b: Buffer) => (log += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (log += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`the site build failed (exit ${code}), so links were not checked:\n${log.trim().split('\n').slice(-30).join('\n')}`));
-    });
+async function runAstroBuild(out: string, env: Record<string, string> = {}): Promise<void> {
+  const result = await execa(process.execPath, [astroBin, 'build'], {
+    cwd: projectRoot,
+    extendEnv: false,
+    env: { ...astroEnv('build'), ...env, MESHDOCS_DIST: out },
+    all: true,
+    reject: false,
   });
+  if (result.exitCode !== 0) {
+    const log = (result.all ?? '').trim().split('\n').slice(-30).join('\n');
+    throw new Error(`the site build failed (exit ${result.exitCode ?? result.signal}), so links were not checked:\n${log}`);
+  }
 }
