@@ -1,4 +1,5 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { resolveContentPaths } from './src/config/paths.ts';
@@ -23,8 +24,9 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   markdown: {
+    // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
     // Runs before Starlight's own remark plugins: our directives are rendered before Starlight's asides see them.
-    remarkPlugins: [[remarkMeshdocs, { paths }]],
+    processor: unified({ remarkPlugins: [[remarkMeshdocs, { paths }]] }),
   },
   integrations: [
     meshdocsIntegration({ paths, partial }),

@@ -1,5 +1,6 @@
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { glob } from 'astro/loaders';
 import { resolveContentPaths } from './config/paths.ts';
 import { frontmatterSchema } from './model/frontmatter.ts';
@@ -20,7 +21,9 @@ export const collections = {
       generateId: ({ entry }) => pageSlug(entry) || 'index',
     }),
     // The one front matter schema (src/model/frontmatter.ts) on top of Starlight's.
-    // `.strip()`: Starlight parses its own keys (hero, template…); ours must not hand them back untransformed.
-    schema: docsSchema({ extend: frontmatterSchema.strip() }),
+    // A plain (stripping) object: Starlight parses its own keys (hero, template…); ours must not hand them
+    // back untransformed. `draft` is Starlight's own (a boolean defaulting to false, which its routes filter
+    // on); our optional one would replace it in Starlight's deep merge and hide every page from a build.
+    schema: docsSchema({ extend: z.object(frontmatterSchema.omit({ draft: true }).shape) }),
   }),
 };

@@ -32,7 +32,7 @@ export const frontmatterSchema = z
     skip_seealso: z.boolean().optional().describe('Hide "See also"'),
     skip_toc: z.boolean().optional().describe('Hide the table of contents'),
   })
-  .passthrough();
+  .loose();
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type FrontmatterInput = z.input<typeof frontmatterSchema>;
@@ -66,18 +66,27 @@ export function checkFrontmatter(
   return { value, problems };
 }
 
-function friendlyIssue(issue: z.ZodIssue, data: unknown): string {
-  const key = issue.path.join('.');
+function friendlyIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const key = issue.path.map(String).join('.');
   const received = issue.path.reduce<unknown>(
-    (v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined),
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
     data,
   );
-  if (issue.code === 'invalid_enum_value') {
-    return `${key}: expected one of ${issue.options.join(' | ')}, got ${JSON.stringify(received)}`;
+  if (issue.code === 'invalid_value') {
+    return `${key}: expected one of ${issue.values.map(String).join(' | ')}, got ${JSON.stringify(received)}`;
   }
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return `missing "${key}:"`;
+  if (issue.code === 'invalid_type' && received === undefined) return `missing "${key}:"`;
   if (issue.code === 'invalid_type') {
-    return `${key}: expected ${issue.expected}, got ${issue.received} ${JSON.stringify(received)}`;
+    return `${key}: expected ${issue.expected}, got ${typeName(received)} ${JSON.stringify(received)}`;
   }
   return `${key || 'front matter'}: ${issue.message}`;
+}
+
+/** The type names Zod 3 put in its messages (Zod 4 no longer reports what it received). */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'nan';
+  return typeof value;
 }

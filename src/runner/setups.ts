@@ -10,7 +10,7 @@ const duration = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
     const ms = parseDuration(String(v));
-    if (ms === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `bad duration '${v}' (e.g. 90s, 5m)` });
+    if (ms === undefined) ctx.addIssue({ code: 'custom', input: v, message: `bad duration '${v}' (e.g. 90s, 5m)` });
     return ms ?? 0;
   });
 
@@ -31,19 +31,21 @@ const setupSchema = z
   })
   .strict();
 
+// `.prefault()`, not `.default()`: a Zod 4 default is the parsed value as it stands, while these
+// defaults ('30m', `{}`) must go through the schema (durations parsed, nested defaults filled in).
 const configSchema = z
   .object({
     defaults: z
-      .object({ timeout: duration.default('30m'), cleanupTimeout: duration.default('10m'), leakRetry: duration.default('2m') })
+      .object({ timeout: duration.prefault('30m'), cleanupTimeout: duration.prefault('10m'), leakRetry: duration.prefault('2m') })
       .strict()
-      .default({}),
-    tools: z.record(z.string()).default({}),
-    kind: z.object({ image: z.string().default(''), wait: duration.default('5m') }).strict().default({}),
+      .prefault({}),
+    tools: z.record(z.string(), z.string()).default({}),
+    kind: z.object({ image: z.string().default(''), wait: duration.prefault('5m') }).strict().prefault({}),
     mesh: z
       .object({ cli: z.string().default('istioctl'), namespace: z.string().default('istio-system'), dump: z.array(z.string()).default([]) })
       .strict()
-      .default({}),
-    setups: z.record(setupSchema),
+      .prefault({}),
+    setups: z.record(z.string(), setupSchema),
   })
   .strict();
 

@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config/paths.ts';
 
-/** Astro's own entry point, run with this Node (no npx, no extra process in between). */
-export const astroBin = join(projectRoot, 'node_modules/astro/astro.js');
+const astroDir = join(projectRoot, 'node_modules/astro');
+
+/**
+ * Astro's own entry point, run with this Node (no npx, no extra process in between). Read from its
+ * package.json: the file moved between majors (astro.js in 5, bin/astro.mjs in 7).
+ */
+export const astroBin = join(astroDir, (JSON.parse(readFileSync(join(astroDir, 'package.json'), 'utf8')) as { bin: { astro: string } }).bin.astro);
 
 /**
  * The environment Astro runs in. A test runner's environment (NODE_ENV=test, Vitest's
