@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueValue, typeName } from './schema-issue.ts';
 
 /** Values of `test:`. Kept as strings: YAML 1.2 does not turn `yes` into `true`. */
 export const testValues = ['yes', 'no', 'n/a', 'table-of-contents'] as const;
@@ -68,10 +69,7 @@ export function checkFrontmatter(
 
 function friendlyIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const key = issue.path.map(String).join('.');
-  const received = issue.path.reduce<unknown>(
-    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
-    data,
-  );
+  const received = issueValue(issue, data);
   if (issue.code === 'invalid_value') {
     return `${key}: expected one of ${issue.values.map(String).join(' | ')}, got ${JSON.stringify(received)}`;
   }
@@ -80,13 +78,4 @@ function friendlyIssue(issue: z.core.$ZodIssue, data: unknown): string {
     return `${key}: expected ${issue.expected}, got ${typeName(received)} ${JSON.stringify(received)}`;
   }
   return `${key || 'front matter'}: ${issue.message}`;
-}
-
-/** The type names Zod 3 put in its messages (Zod 4 no longer reports what it received). */
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'date';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'nan';
-  return typeof value;
 }

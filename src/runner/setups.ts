@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../config/paths.ts';
 import { ContentError, diagnostic } from '../model/diagnostic.ts';
+import { issueMessage } from '../model/schema-issue.ts';
 import { parseDuration } from './duration.ts';
 
 const duration = z
@@ -68,13 +69,14 @@ export function loadSetups(file: string): SetupsConfig {
       'Invalid setups file',
     );
   }
-  const parsed = configSchema.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
     throw new ContentError(
       parsed.error.issues.map((i) => {
         const node = doc.getIn(i.path, true) as { range?: [number] } | undefined;
         const line = node?.range ? lineOf(source, node.range[0]) : 0;
-        return diagnostic(file, line, 'setups-schema', `${i.path.join('.')}: ${i.message}`);
+        return diagnostic(file, line, 'setups-schema', `${i.path.map(String).join('.')}: ${issueMessage(i, data)}`);
       }),
       'Invalid setups file',
     );
