@@ -41,9 +41,23 @@ const configSchema = z
       .strict()
       .prefault({}),
     tools: z.record(z.string(), z.string()).default({}),
-    kind: z.object({ image: z.string().default(''), wait: duration.prefault('5m') }).strict().prefault({}),
+    kind: z
+      .object({
+        /** The kind release CI installs (the node image must be one built for that release). */
+        version: z.string().default(''),
+        image: z.string().default(''),
+        wait: duration.prefault('5m'),
+      })
+      .strict()
+      .prefault({}),
     mesh: z
-      .object({ cli: z.string().default('istioctl'), namespace: z.string().default('istio-system'), dump: z.array(z.string()).default([]) })
+      .object({
+        cli: z.string().default('istioctl'),
+        namespace: z.string().default('istio-system'),
+        dump: z.array(z.string()).default([]),
+        /** The release archive CI downloads: its version (= data/args.yml full_version) and sha256. */
+        download: z.object({ version: z.string(), sha256: z.string() }).strict().optional(),
+      })
       .strict()
       .prefault({}),
     setups: z.record(z.string(), setupSchema),

@@ -36,15 +36,16 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         const storeDir = command === 'dev' ? fileURLToPath(new URL('.astro/', config.root)) : fileURLToPath(config.cacheDir);
         invalidateCacheOnIncludeChange(paths, storeDir, logger);
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         // Pages do not re-render when something they include changes (Astro watches each page file
-        // alone): restart, and the include hash above drops the stale renders.
+        // alone): the pages' digests include what they include (src/content.config.ts), so a content
+        // sync re-renders them.
         const includes = [paths.boilerplates, paths.glossary, paths.data];
         server.watcher.add(includes);
         const onInclude = (file: string) => {
           if (!includes.some((dir) => file.startsWith(`${dir}/`)) || file.startsWith(`${paths.boilerplateSnips}/`)) return;
           logger.info(`${relative(process.cwd(), file)} changed: re-rendering the pages that include it`);
-          void server.restart();
+          void refreshContent?.();
         };
         server.watcher.on('change', onInclude);
         server.watcher.on('add', onInclude);
@@ -119,12 +120,8 @@ export function urlOf(paths: ContentPaths, file: string): string {
   return slug ? `/${slug}/` : '/';
 }
 
-/**
- * Astro caches rendered Markdown by the page file's own content, so a page does not re-render when a
- * boilerplate it includes, a glossary entry, `data/args.yml` or our own renderer changes. We hash
- * those inputs and drop Astro's content store when the hash moves.
- */
-function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, logger: { info(m: string): void }): void {
+/** A hash of what pages include (boilerplates, glossary, version values) and of our renderer's code. */
+export function includesDigest(paths: ContentPaths): string {
   const hash = createHash('sha256');
   const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
   const inputs = [...listMarkdown(paths.boilerplates), ...listMarkdown(paths.glossary), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
@@ -132,7 +129,16 @@ function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, l
     if (!existsSync(file)) continue;
     hash.update(file).update('\0').update(readFileSync(file)).update('\0');
   }
-  const digest = hash.digest('hex');
+  return hash.digest('hex');
+}
+
+/**
+ * Astro caches rendered Markdown by the page file's own content, so a page does not re-render when a
+ * boilerplate it includes, a glossary entry, `data/args.yml` or our own renderer changes. We hash
+ * those inputs and drop Astro's content store when the hash moves.
+ */
+function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, logger: { info(m: string): void }): void {
+  const digest = includesDigest(paths);
   const stamp = join(cacheDir, 'meshdocs-includes.sha256');
   const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
   if (previous === digest) return;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Code, Heading, Html, Image, InlineCode, Link, Parent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -246,14 +246,16 @@ function renderText(node: TextDirective, index: ContentIndex): void {
   ];
 }
 
+// By file and modification time: the dev server re-renders pages in the same process when an entry is edited.
 const definitions = new Map<string, string>();
 function glossaryDefinition(file: string): string {
-  let text = definitions.get(file);
+  const key = `${file}\0${statSync(file).mtimeMs}`;
+  let text = definitions.get(key);
   if (text === undefined) {
     const page = loadPage(file, 'glossary');
     const first = page.tree.children.find((c) => c.type === 'paragraph');
     text = first ? toString(first).replace(/\s+/g, ' ').trim() : '';
-    definitions.set(file, text);
+    definitions.set(key, text);
   }
   return text;
 }
