@@ -205,7 +205,9 @@ describe('kind provider: real processes (fake kind/kubectl/istioctl on PATH)', (
     });
     expect(r.exitCode, String(r.all)).toBe(0);
     const calls = readFileSync(log, 'utf8').trim().split('\n');
-    expect(calls[0]).toMatch(/^kind create cluster --name doctest-[0-9a-f]{6}-profile-default --kubeconfig \S+ --wait 300s$/);
+    // The project's config/setups.yml pins the node image, so the real CLI passes it.
+    const image = config.kind.image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(calls[0]).toMatch(new RegExp(`^kind create cluster --name doctest-[0-9a-f]{6}-profile-default --kubeconfig \\S+ --wait 300s --image ${image}$`));
     expect(calls).toContain('istioctl install -y --set profile=default --set values.pilot.env.PILOT_ENABLE_ALPHA_GATEWAY_API=false');
     expect(calls).toContain('kubectl get pods');
     expect(calls.at(-1)).toMatch(/^kind delete cluster --name doctest-[0-9a-f]{6}-profile-default --kubeconfig /);
