@@ -42,10 +42,15 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         // sync re-renders them.
         const includes = [paths.boilerplates, paths.glossary, paths.data];
         server.watcher.add(includes);
+        // Astro reloads its content config on a change under the content tree and skips a sync asked for
+        // meanwhile ("Content config not loaded"); it does not say so to the caller. So the sync is asked
+        // for after a pause and again later: once the pages carry the new digest, another sync renders nothing.
+        let timers: NodeJS.Timeout[] = [];
         const onInclude = (file: string) => {
           if (!includes.some((dir) => file.startsWith(`${dir}/`)) || file.startsWith(`${paths.boilerplateSnips}/`)) return;
           logger.info(`${relative(process.cwd(), file)} changed: re-rendering the pages that include it`);
-          void refreshContent?.();
+          for (const t of timers) clearTimeout(t);
+          timers = [1_000, 5_000, 15_000].map((ms) => setTimeout(() => void refreshContent?.(), ms).unref());
         };
         server.watcher.on('change', onInclude);
         server.watcher.on('add', onInclude);
