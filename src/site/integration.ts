@@ -50,7 +50,7 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
           if (!includes.some((dir) => file.startsWith(`${dir}/`)) || file.startsWith(`${paths.boilerplateSnips}/`)) return;
           logger.info(`${relative(process.cwd(), file)} changed: re-rendering the pages that include it`);
           for (const t of timers) clearTimeout(t);
-          timers = [1_000, 5_000, 15_000].map((ms) => setTimeout(() => void refreshContent?.(), ms).unref());
+          timers = [1_000, 5_000, 15_000].map((ms) => setTimeout(() => void refreshContent?.({}), ms).unref());
         };
         server.watcher.on('change', onInclude);
         server.watcher.on('add', onInclude);
