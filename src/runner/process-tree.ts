@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createScriptCgroup, type ScriptCgroup } from './cgroup.ts';
+
+/** The environment variable every process of a script inherits; its value is unique per script run. */
+export const MARKER_VARIABLE = 'MESHDOCS_TEST_RUN';
+
+/** One process as `/proc/<pid>/stat` describes it. */
+export interface ProcEntry {
+  pid: number;
+  ppid: number;
+  pgrp: number;
+  zombie: boolean;
+}
+
+/** What ties a process to the script: any one of these makes it a member. */
+export interface MemberSeeds {
+  /** The script's process group (its first process is the leader). */
+  pgid: number;
+  /** Processes whose environment holds the marker. */
+  marked: ReadonlySet<number>;
+  /** Processes in the script's cgroup. */
+  inCgroup: ReadonlySet<number>;
+}
+
+/**
+ * The processes that belong to a script: in its process group, holding its marker, or in its
+ * cgroup, plus every descendant of those (a child that cleared its environment and left the
+ * group is still found while its parent lives). Zombies are already dead and are left out, and
+ * so are the runner itself and init, whatever the seeds say.
+ */
+export function selectMembers(procs: readonly ProcEntry[], seeds: MemberSeeds, self: number): number[] {
+  const members = new Set<number>();
+  for (const p of procs) {
+    if (p.pgrp === seeds.pgid || seeds.marked.has(p.pid) || seeds.inCgroup.has(p.pid)) members.add(p.pid);
+  }
+  const children = new Map<number, number[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
+  const queue = [...members];
+  while (queue.length > 0) {
+    for (const c of children.get(queue.pop()!) ?? []) {
+      if (!members.has(c)) {
+        members.add(c);
+        queue.push(c);
+      }
+    }
+  }
+  const zombies = new Set(procs.filter((p) => p.zombie).map((p) => p.pid));
+  return [...members].filter((pid) => !zombies.has(pid) && pid !== self && pid > 1).sort((a, b) => a - b);
+}
+
+/** Parses `/proc/<pid>/stat`; the command name in parentheses may hold anything, even `) `. */
+export function parseStat(text: string): ProcEntry | undefined {
+  const close = text.lastIndexOf(')');
+  if (close < 0) return undefined;
+  const pid = Number(text.slice(0, text.indexOf(' ')));
+  const [state, ppid, pgrp] = text.slice(close + 2).split(' ');
+  if (!Number.isInteger(pid) || state === undefined) return undefined;
+  return { pid, ppid: Number(ppid), pgrp: Number(pgrp), zombie: state === 'Z' || state === 'X' };
+}
+
+/** True when `environ` (NUL-separated, as in `/proc/<pid>/environ`) holds exactly `entry`. */
+export function environHolds(environ: Buffer, entry: Buffer): boolean {
+  for (let at = environ.indexOf(entry); at >= 0; at = environ.indexOf(entry, at + 1)) {
+    const end = at + entry.length;
+    if ((at === 0 || environ[at - 1] === 0) && (end === environ.length || environ[end] === 0)) return true;
+  }
+  return false;
+}
+
+export interface StopResult {
+  /** Processes still running after SIGKILL (never expected; reported so nothing hides). */
+  survivors: number[];
+  /** Processes that were signalled. */
+  stopped: number;
+}
+
+/**
+ * Tracks the processes of one script run, by three independent ties, so that the ways a test can
+ * leave something running (background jobs, `nohup`, `setsid`, double forks, re-forking loops)
+ * are all found:
+ *
+ * - the process group, which `spawn({ detached: true })` gives the script;
+ * - the marker `MESHDOCS_TEST_RUN=<id>` in the script's environment, which every descendant
+ *   inherits through fork and exec unless it clears its environment (found in `/proc/*\/environ`);
+ * - a cgroup v2 of its own, where this user may make one: nothing leaves it.
+ *
+ * Without `/proc` (macOS), only the process group is used.
+ */
+export class ProcessTree {
+  readonly id = `${process.pid}-${randomUUID()}`;
+  readonly cgroup: ScriptCgroup | undefined;
+  private readonly marker = Buffer.from(`${MARKER_VARIABLE}=${this.id}`);
+  private readonly procfs = existsSync('/proc/self/stat');
+  pgid: number | undefined;
+
+  constructor(opts: { cgroup: boolean }) {
+    this.cgroup = opts.cgroup && this.procfs ? createScriptCgroup(this.id) : undefined;
+  }
+
+  /** The variables the script's environment gets. */
+  env(): Record<string, string> {
+    return { [MARKER_VARIABLE]: this.id };
+  }
+
+  /**
+   * The command that starts `bash <file>`: inside the cgroup when there is one, by a `sh` that
+   * moves itself in and then becomes bash (so nothing the script does runs before it is in).
+   */
+  command(file: string): { command: string; args: string[] } {
+    if (!this.cgroup) return { command: 'bash', args: [file] };
+    return { command: 'sh', args: ['-c', 'echo 0 >"$1" 2>/dev/null; exec bash "$2"', 'sh', this.cgroup.procsFile, file] };
+  }
+
+  /** The script's processes now. */
+  members(): number[] {
+    if (!this.procfs) return this.pgid !== undefined && signalGroup(this.pgid, 0) ? [this.pgid] : [];
+    const procs: ProcEntry[] = [];
+    const marked = new Set<number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const entry = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+        if (!entry) continue;
+        procs.push(entry);
+        if (!entry.zombie && environHolds(readFileSync(`/proc/${name}/environ`), this.marker)) marked.add(entry.pid);
+      } catch {
+        // gone while we looked, or another user's environment
+      }
+    }
+    return selectMembers(procs, { pgid: this.pgid ?? -1, marked, inCgroup: new Set(this.cgroup?.pids()) }, process.pid);
+  }
+
+  /**
+   * Stops every process of the script: SIGTERM (and SIGCONT, so a stopped one sees it) to each,
+   * again to any that appear, until none is left or `graceMs` has passed; then SIGKILL, in rounds,
+   * until none is left (a process that re-forks as fast as it is killed gives up when its
+   * parent dies). Bounded: after `killMs` of rounds, whatever remains is returned.
+   */
+  async stop(graceMs: number, killMs = 5000): Promise<StopResult> {
+    let found = this.members();
+    if (found.length === 0) return { survivors: [], stopped: 0 };
+    const signalled = new Set<number>();
+    const term = (pids: number[]) => {
+      if (this.pgid !== undefined) signalGroup(this.pgid, 'SIGTERM');
+      for (const pid of pids) {
+        if (signalled.has(pid)) continue;
+        signalled.add(pid);
+        this.signal(pid, 'SIGTERM');
+        this.signal(pid, 'SIGCONT');
+      }
+    };
+    term(found);
+    const graceEnd = Date.now() + graceMs;
+    while (Date.now() < graceEnd) {
+      await sleep(50);
+      found = this.members();
+      if (found.length === 0) return { survivors: [], stopped: signalled.size };
+      term(found);
+    }
+    const killEnd = Date.now() + killMs;
+    for (;;) {
+      this.cgroup?.kill();
+      if (this.pgid !== undefined) signalGroup(this.pgid, 'SIGKILL');
+      for (const pid of found) {
+        signalled.add(pid);
+        this.signal(pid, 'SIGKILL');
+      }
+      await sleep(20);
+      found = this.members();
+      if (found.length === 0 || Date.now() >= killEnd) return { survivors: found, stopped: signalled.size };
+    }
+  }
+
+  /** Removes the cgroup (after `stop`; the kernel may take a moment to empty it). */
+  async dispose(): Promise<void> {
+    for (let i = 0; this.cgroup && !this.cgroup.remove() && i < 50; i++) await sleep(20);
+  }
+
+  /** Without /proc the only "member" is the group leader's PID: the group signal reaches it. */
+  private signal(pid: number, sig: NodeJS.Signals): void {
+    if (this.procfs) signal(pid, sig);
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // gone already, or (EPERM) a process of another user that merely shares our marker
+  }
+}
+
+/** False when the group no longer exists. */
+export function signalGroup(pgid: number, sig: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, sig);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    if ((e as NodeJS.ErrnoException).code === 'EPERM') return true;
+    throw e;
+  }
+}
