@@ -31,23 +31,34 @@ export interface MemberSeeds {
  * so are the runner itself and init, whatever the seeds say.
  */
 export function selectMembers(procs: readonly ProcEntry[], seeds: MemberSeeds, self: number): number[] {
+  // The runner, its ancestors and init are never members, nor a way to reach other processes:
+  // a seed that names one of them (a reused PID, a marker copied by hand) must not reach the
+  // runner's other children.
+  const parent = new Map(procs.map((p) => [p.pid, p.ppid]));
+  const never = new Set<number>([0, 1]);
+  for (let p: number | undefined = self; p !== undefined && !never.has(p); p = parent.get(p)) never.add(p);
   const members = new Set<number>();
   for (const p of procs) {
+    if (never.has(p.pid)) continue;
     if (p.pgrp === seeds.pgid || seeds.marked.has(p.pid) || seeds.inCgroup.has(p.pid)) members.add(p.pid);
   }
   const children = new Map<number, number[]>();
-  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
+  for (const p of procs) {
+    const siblings = children.get(p.ppid);
+    if (siblings) siblings.push(p.pid);
+    else children.set(p.ppid, [p.pid]);
+  }
   const queue = [...members];
   while (queue.length > 0) {
     for (const c of children.get(queue.pop()!) ?? []) {
-      if (!members.has(c)) {
+      if (!members.has(c) && !never.has(c)) {
         members.add(c);
         queue.push(c);
       }
     }
   }
   const zombies = new Set(procs.filter((p) => p.zombie).map((p) => p.pid));
-  return [...members].filter((pid) => !zombies.has(pid) && pid !== self && pid > 1).sort((a, b) => a - b);
+  return [...members].filter((pid) => !zombies.has(pid)).sort((a, b) => a - b);
 }
 
 /** Parses `/proc/<pid>/stat`; the command name in parentheses may hold anything, even `) `. */
