@@ -73,14 +73,14 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(readFileSync(marker(r.markers, 'errexit.cleanup'), 'utf8').trim()).toBe('function');
   });
 
-  test('a hanging test is killed at its @timeout with its children, and its cleanup runs', async () => {
+  test('a hanging test is killed at its @timeout with its children and its setsid daemon, and its cleanup runs', async () => {
     const r = await runSite([join(siteDocs, 'hang')]);
     expect(r.exitCode, r.all).toBe(1);
     const t = r.report!.tests[0]!;
     expect(t.failure?.reason).toBe('timeout');
-    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:12, hang/test.sh:17)');
+    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:12, hang/test.sh:19)');
     expect(existsSync(marker(r.markers, 'hang.cleanup'))).toBe(true);
-    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
+    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn', 'hang.daemon']) {
       const pid = Number(readFileSync(marker(r.markers, p), 'utf8'));
       expect(pid, p).toBeGreaterThan(0);
       expect(alive(pid), `${p} ${pid} survived`).toBe(false);
@@ -110,14 +110,16 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
       { cwd: projectRoot, reject: false, env: { MARKER_DIR: markers, CI: '' }, all: true },
     );
     const grandchild = marker(markers, 'hang.grandchild');
-    for (let i = 0; i < 600 && !existsSync(grandchild); i++) await new Promise((ok) => setTimeout(ok, 50));
+    const daemon = marker(markers, 'hang.daemon');
+    for (let i = 0; i < 600 && !(existsSync(grandchild) && existsSync(daemon)); i++) await new Promise((ok) => setTimeout(ok, 50));
     expect(existsSync(grandchild)).toBe(true);
+    expect(existsSync(daemon)).toBe(true);
     await new Promise((ok) => setTimeout(ok, 200));
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode, String(r.all)).toBe(130);
     expect(existsSync(marker(markers, 'hang.cleanup'))).toBe(true);
-    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
+    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn', 'hang.daemon']) {
       expect(alive(Number(readFileSync(marker(markers, p), 'utf8'))), p).toBe(false);
     }
     const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunReport;
