@@ -63,7 +63,7 @@ function script(onTestFinished: OnFinished, body: string): Started & { file: str
   const file = join(dir, 'test.sh');
   writeFileSync(
     file,
-    `started() { for _ in $(seq 200); do [ "$(wc -l <"$PIDS" 2>/dev/null || echo 0)" -ge "$1" ] && return 0; sleep 0.05; done; return 1; }\n${body}\n`,
+    `started() { for _ in $(seq 1200); do [ "$(wc -l <"$PIDS" 2>/dev/null || echo 0)" -ge "$1" ] && return 0; sleep 0.05; done; return 1; }\n${body}\n`,
   );
   const s = { token, dir, pidsFile };
   onTestFinished(async () => {
