@@ -80,14 +80,7 @@ export function createScriptCgroup(id: string): ScriptCgroup | undefined {
         return false;
       }
     },
-    remove: () => {
-      try {
-        rmdirSync(dir);
-        return true;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'ENOENT';
-      }
-    },
+    remove: () => removeTree(dir),
   };
 }
 
@@ -95,6 +88,22 @@ export function createScriptCgroup(id: string): ScriptCgroup | undefined {
 export function cgroupAvailable(): boolean {
   const probe = createScriptCgroup(`probe-${process.pid}-${Date.now()}`);
   return probe?.remove() ?? false;
+}
+
+/**
+ * rmdir, children first: a runner inside a doc test (a test of the runner) makes its cgroups
+ * below ours, and when it is killed they stay behind, empty, and would keep ours from going.
+ */
+function removeTree(dir: string): boolean {
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) removeTree(join(dir, entry.name));
+    }
+    rmdirSync(dir);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 function readPids(procsFile: string): number[] {
@@ -111,11 +120,7 @@ function pruneStale(parent: string, mine: string): void {
     for (const name of readdirSync(parent)) {
       const owner = /^meshdocs-(?:probe-)?(\d+)-/.exec(name)?.[1];
       if (!owner || join(parent, name) === mine || pidExists(Number(owner))) continue;
-      try {
-        rmdirSync(join(parent, name));
-      } catch {
-        // still populated, or not ours
-      }
+      removeTree(join(parent, name)); // fails, and stays, while populated
     }
   } catch {
     // unreadable parent: nothing to prune

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cgroupAvailable } from '../../src/runner/cgroup.ts';
+import { cgroupAvailable, ownCgroupDir } from '../../src/runner/cgroup.ts';
 import { runScript, type ScriptOptions } from '../../src/runner/process.ts';
 import { tempDir } from './helpers.ts';
 
@@ -158,6 +158,18 @@ describe.concurrent.each(layers)('runScript stops every process of a script: $na
 });
 
 describe.skipIf(!cgroupAvailable())('with a cgroup (cgroup v2 writable here)', () => {
+  test('the script runs in a cgroup of its own below the runner\'s, removed afterwards', async ({ onTestFinished }) => {
+    const s = script(onTestFinished, 'grep "^0::" /proc/self/cgroup; bash -c "grep ^0:: /proc/self/cgroup"');
+    const run = await runScript(s.file, opts(s, { cgroup: true }));
+    expect(run.exitCode).toBe(0);
+    const lines = readFileSync(join(s.dir, 'output.txt'), 'utf8').trim().split('\n');
+    const own = readFileSync('/proc/self/cgroup', 'utf8').split('\n').find((l) => l.startsWith('0::'))!;
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(lines[0]);
+    expect(lines[0]!.startsWith(`${own.replace(/\/$/, '')}/meshdocs-${process.pid}-`), lines[0]).toBe(true);
+    expect(existsSync(join(ownCgroupDir()!, lines[0]!.slice(own.length)))).toBe(false);
+  });
+
   test('an orphaned daemon that cleared its environment is stopped too', async ({ onTestFinished }) => {
     const s = script(onTestFinished, 
       `( env -i PIDS="$PIDS" TOKEN="$TOKEN" setsid bash -c 'echo "no-env $$" >>"$PIDS"; sleep 3001; : '"$TOKEN" </dev/null >/dev/null 2>&1 & )\nstarted 1`,
