@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createScriptCgroup, type ScriptCgroup } from './cgroup.ts';
 
@@ -61,6 +63,14 @@ export function selectMembers(procs: readonly ProcEntry[], seeds: MemberSeeds, s
   return [...members].filter((pid) => !zombies.has(pid)).sort((a, b) => a - b);
 }
 
+function readStat(pid: number): ProcEntry | undefined {
+  try {
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined; // gone
+  }
+}
+
 /** Parses `/proc/<pid>/stat`; the command name in parentheses may hold anything, even `) `. */
 export function parseStat(text: string): ProcEntry | undefined {
   const close = text.lastIndexOf(')');
@@ -80,13 +90,6 @@ export function environHolds(environ: Buffer, entry: Buffer): boolean {
   return false;
 }
 
-export interface StopResult {
-  /** Processes still running after SIGKILL (never expected; reported so nothing hides). */
-  survivors: number[];
-  /** Processes that were signalled. */
-  stopped: number;
-}
-
 /**
  * Tracks the processes of one script run, by three independent ties, so that the ways a test can
  * leave something running (background jobs, `nohup`, `setsid`, double forks, re-forking loops)
@@ -104,60 +107,88 @@ export class ProcessTree {
   readonly cgroup: ScriptCgroup | undefined;
   private readonly marker = Buffer.from(`${MARKER_VARIABLE}=${this.id}`);
   private readonly procfs = existsSync('/proc/self/stat');
+  /** The script's process group: the PID of its first process. */
   pgid: number | undefined;
+  /** The script's first process said it is in the cgroup. */
+  private joined = false;
 
   constructor(opts: { cgroup: boolean }) {
     this.cgroup = opts.cgroup && this.procfs ? createScriptCgroup(this.id) : undefined;
   }
 
-  /** The variables the script's environment gets. */
-  env(): Record<string, string> {
-    return { [MARKER_VARIABLE]: this.id };
+  /**
+   * Starts `bash <file>` as the script: leader of a new process group, with the marker in its
+   * environment, and in the cgroup when there is one. There a `sh` moves itself in, says so on
+   * fd 3 and becomes bash, so nothing of the script runs outside the cgroup.
+   */
+  spawn(file: string, opts: { cwd: string; env: NodeJS.ProcessEnv; output: number }): ChildProcess {
+    const env = { ...opts.env, [MARKER_VARIABLE]: this.id };
+    if (!this.cgroup) {
+      const child = spawn('bash', [file], { cwd: opts.cwd, env, detached: true, stdio: ['ignore', opts.output, opts.output] });
+      this.pgid = child.pid;
+      return child;
+    }
+    const join = 'if echo 0 >"$1"; then echo joined >&3; fi 2>/dev/null; exec bash "$2" 3>&-';
+    const child = spawn('sh', ['-c', join, 'sh', this.cgroup.procsFile, file], {
+      cwd: opts.cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', opts.output, opts.output, 'pipe'],
+    });
+    this.pgid = child.pid;
+    const said = child.stdio[3] as Readable | null;
+    said?.setEncoding('utf8');
+    said?.on('data', (text: string) => {
+      if (text.includes('joined')) this.joined = true;
+    });
+    said?.on('error', () => {});
+    return child;
   }
 
   /**
-   * The command that starts `bash <file>`: inside the cgroup when there is one, by a `sh` that
-   * moves itself in and then becomes bash (so nothing the script does runs before it is in).
+   * The script's processes now. Once the script is known to be in its cgroup, that is where they
+   * all are (a child cannot leave it), and only they are looked at; otherwise every process is,
+   * for the marker in its environment.
    */
-  command(file: string): { command: string; args: string[] } {
-    if (!this.cgroup) return { command: 'bash', args: [file] };
-    return { command: 'sh', args: ['-c', 'echo 0 >"$1" 2>/dev/null; exec bash "$2"', 'sh', this.cgroup.procsFile, file] };
-  }
-
-  /** The script's processes now. */
   members(): number[] {
     if (!this.procfs) return this.pgid !== undefined && signalGroup(this.pgid, 0) ? [this.pgid] : [];
+    const pgid = this.pgid ?? -1;
+    if (this.joined && this.cgroup) {
+      const inCgroup = this.cgroup.pids();
+      const procs = inCgroup.map(readStat).filter((p) => p !== undefined);
+      return selectMembers(procs, { pgid, marked: new Set(), inCgroup: new Set(inCgroup) }, process.pid);
+    }
     const procs: ProcEntry[] = [];
     const marked = new Set<number>();
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
+      const entry = readStat(Number(name));
+      if (!entry) continue;
+      procs.push(entry);
+      if (entry.zombie || entry.pgrp === pgid) continue; // dead, or a member anyway
       try {
-        const entry = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
-        if (!entry) continue;
-        procs.push(entry);
-        if (!entry.zombie && environHolds(readFileSync(`/proc/${name}/environ`), this.marker)) marked.add(entry.pid);
+        if (environHolds(readFileSync(`/proc/${name}/environ`), this.marker)) marked.add(entry.pid);
       } catch {
         // gone while we looked, or another user's environment
       }
     }
-    return selectMembers(procs, { pgid: this.pgid ?? -1, marked, inCgroup: new Set(this.cgroup?.pids()) }, process.pid);
+    return selectMembers(procs, { pgid, marked, inCgroup: new Set(this.cgroup?.pids()) }, process.pid);
   }
 
   /**
    * Stops every process of the script: SIGTERM (and SIGCONT, so a stopped one sees it) to each,
    * again to any that appear, until none is left or `graceMs` has passed; then SIGKILL, in rounds,
    * until none is left (a process that re-forks as fast as it is killed gives up when its
-   * parent dies). Bounded: after `killMs` of rounds, whatever remains is returned.
+   * parent dies). Bounded: after `killMs` of rounds, whatever remains is returned (never
+   * expected; reported so that nothing hides).
    */
-  async stop(graceMs: number, killMs = 5000): Promise<StopResult> {
+  async stop(graceMs: number, killMs = 5000): Promise<number[]> {
     let found = this.members();
-    if (found.length === 0) return { survivors: [], stopped: 0 };
-    const signalled = new Set<number>();
+    if (found.length === 0) return [];
+    const termed = new Set<number>();
     const term = (pids: number[]) => {
-      if (this.pgid !== undefined) signalGroup(this.pgid, 'SIGTERM');
-      for (const pid of pids) {
-        if (signalled.has(pid)) continue;
-        signalled.add(pid);
+      for (const pid of pids.filter((p) => !termed.has(p))) {
+        termed.add(pid);
         this.signal(pid, 'SIGTERM');
         this.signal(pid, 'SIGCONT');
       }
@@ -165,22 +196,18 @@ export class ProcessTree {
     term(found);
     const graceEnd = Date.now() + graceMs;
     while (Date.now() < graceEnd) {
-      await sleep(50);
+      await sleep(100);
       found = this.members();
-      if (found.length === 0) return { survivors: [], stopped: signalled.size };
+      if (found.length === 0) return [];
       term(found);
     }
     const killEnd = Date.now() + killMs;
     for (;;) {
       this.cgroup?.kill();
-      if (this.pgid !== undefined) signalGroup(this.pgid, 'SIGKILL');
-      for (const pid of found) {
-        signalled.add(pid);
-        this.signal(pid, 'SIGKILL');
-      }
+      for (const pid of found) this.signal(pid, 'SIGKILL');
       await sleep(20);
       found = this.members();
-      if (found.length === 0 || Date.now() >= killEnd) return { survivors: found, stopped: signalled.size };
+      if (found.length === 0 || Date.now() >= killEnd) return found;
     }
   }
 
@@ -189,9 +216,14 @@ export class ProcessTree {
     for (let i = 0; this.cgroup && !this.cgroup.remove() && i < 50; i++) await sleep(20);
   }
 
-  /** Without /proc the only "member" is the group leader's PID: the group signal reaches it. */
+  /**
+   * Each member found by its own PID. Without /proc the only "member" is the group, so the
+   * group gets the signal (with /proc a group signal could hit a new group that reused the ID
+   * of one that is already empty).
+   */
   private signal(pid: number, sig: NodeJS.Signals): void {
     if (this.procfs) signal(pid, sig);
+    else if (this.pgid !== undefined) signalGroup(this.pgid, sig);
   }
 }
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, openSync } from 'node:fs';
 import { ProcessTree } from './process-tree.ts';
 
@@ -45,16 +44,9 @@ export async function runScript(file: string, opts: ScriptOptions): Promise<Scri
   const fd = openSync(opts.outputFile, 'a');
   let timedOut = false;
   let interrupted = false;
-  const { command, args } = tree.command(file);
-  const child = spawn(command, args, {
-    cwd: opts.cwd,
-    env: { ...opts.env, ...tree.env() },
-    detached: true,
-    stdio: ['ignore', fd, fd],
-  });
+  const child = tree.spawn(file, { cwd: opts.cwd, env: opts.env, output: fd });
   closeSync(fd);
   const pid = child.pid;
-  tree.pgid = pid;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     child.on('exit', (code, signal) => done({ code, signal }));
     child.on('error', () => done({ code: 127, signal: null }));
@@ -62,7 +54,7 @@ export async function runScript(file: string, opts: ScriptOptions): Promise<Scri
   const grace = opts.killGraceMs ?? 3000;
   const survivors = new Set<number>();
   const stopAll = async () => {
-    for (const p of (await tree.stop(grace)).survivors) survivors.add(p);
+    for (const p of await tree.stop(grace)) survivors.add(p);
   };
   let killing: Promise<void> | undefined;
   const stop = (why: string) => {
