@@ -15,7 +15,6 @@ export interface ScriptOptions {
   cgroup?: boolean;
 }
 
-
 export interface ScriptRun {
   exitCode: number | undefined;
   signal: string | undefined;
