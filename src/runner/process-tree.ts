@@ -63,7 +63,14 @@ export function selectMembers(procs: readonly ProcEntry[], seeds: MemberSeeds, s
   return [...members].filter((pid) => !zombies.has(pid)).sort((a, b) => a - b);
 }
 
-function readStat(pid: number): ProcEntry | undefined {
+/** What `/proc/<pid>/stat` says beyond the tree: enough to tell a process that is just starting. */
+export interface ProcStat extends ProcEntry {
+  kernelThread: boolean;
+  /** Start time, in clock ticks since boot. */
+  startTicks: number;
+}
+
+function readStat(pid: number): ProcStat | undefined {
   try {
     return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -71,14 +78,36 @@ function readStat(pid: number): ProcEntry | undefined {
   }
 }
 
+const PF_KTHREAD = 0x00200000;
+/** Linux reports times in /proc in USER_HZ, 100 on every architecture it runs on here. */
+const TICKS_PER_SECOND = 100;
+/** A process younger than this (2 s) with an empty environment may be one of ours inside execve. */
+const STARTING_TICKS = 2 * TICKS_PER_SECOND;
+
+function uptimeTicks(): number {
+  try {
+    return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * TICKS_PER_SECOND;
+  } catch {
+    return Infinity; // then nothing counts as starting
+  }
+}
+
 /** Parses `/proc/<pid>/stat`; the command name in parentheses may hold anything, even `) `. */
-export function parseStat(text: string): ProcEntry | undefined {
+export function parseStat(text: string): ProcStat | undefined {
   const close = text.lastIndexOf(')');
   if (close < 0) return undefined;
   const pid = Number(text.slice(0, text.indexOf(' ')));
-  const [state, ppid, pgrp] = text.slice(close + 2).split(' ');
-  if (!Number.isInteger(pid) || state === undefined) return undefined;
-  return { pid, ppid: Number(ppid), pgrp: Number(pgrp), zombie: state === 'Z' || state === 'X' };
+  // Fields 3 on (state, ppid, pgrp, …, flags at 9, …, starttime at 22).
+  const f = text.slice(close + 2).split(' ');
+  if (!Number.isInteger(pid) || f.length < 20) return undefined;
+  return {
+    pid,
+    ppid: Number(f[1]),
+    pgrp: Number(f[2]),
+    zombie: f[0] === 'Z' || f[0] === 'X',
+    kernelThread: (Number(f[6]) & PF_KTHREAD) !== 0,
+    startTicks: Number(f[19]),
+  };
 }
 
 /** True when `environ` (NUL-separated, as in `/proc/<pid>/environ`) holds exactly `entry`. */
@@ -145,46 +174,67 @@ export class ProcessTree {
     return child;
   }
 
-  /**
-   * The script's processes now. Once the script is known to be in its cgroup, that is where they
-   * all are (a child cannot leave it), and only they are looked at; otherwise every process is,
-   * for the marker in its environment.
-   */
+  /** The script's processes now. */
   members(): number[] {
-    if (!this.procfs) return this.pgid !== undefined && signalGroup(this.pgid, 0) ? [this.pgid] : [];
+    return this.scan().pids;
+  }
+
+  /**
+   * The script's processes, and whether some process we cannot place yet is starting. Once the
+   * script is known to be in its cgroup, that is where they all are (a child cannot leave it),
+   * and only they are looked at. Otherwise every process is, for the marker in its environment;
+   * but while a process is inside execve its environment reads as empty, so a young process with
+   * an empty one may be ours, and is looked at again (`starting`).
+   */
+  private scan(): { pids: number[]; starting: boolean } {
+    if (!this.procfs) return { pids: this.pgid !== undefined && signalGroup(this.pgid, 0) ? [this.pgid] : [], starting: false };
     const pgid = this.pgid ?? -1;
     if (this.joined && this.cgroup) {
       const inCgroup = this.cgroup.pids();
       const procs = inCgroup.map(readStat).filter((p) => p !== undefined);
-      return selectMembers(procs, { pgid, marked: new Set(), inCgroup: new Set(inCgroup) }, process.pid);
+      return { pids: selectMembers(procs, { pgid, marked: new Set(), inCgroup: new Set(inCgroup) }, process.pid), starting: false };
     }
+    const now = uptimeTicks();
     const procs: ProcEntry[] = [];
     const marked = new Set<number>();
+    const blank = new Set<number>();
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
       const entry = readStat(Number(name));
       if (!entry) continue;
       procs.push(entry);
-      if (entry.zombie || entry.pgrp === pgid) continue; // dead, or a member anyway
+      if (entry.zombie || entry.kernelThread || entry.pgrp === pgid) continue; // dead, not ours, or a member anyway
       try {
-        if (environHolds(readFileSync(`/proc/${name}/environ`), this.marker)) marked.add(entry.pid);
+        const environ = readFileSync(`/proc/${name}/environ`);
+        if (environHolds(environ, this.marker)) marked.add(entry.pid);
+        else if (environ.length === 0 && now - entry.startTicks < STARTING_TICKS) blank.add(entry.pid);
       } catch {
         // gone while we looked, or another user's environment
       }
     }
-    return selectMembers(procs, { pgid, marked, inCgroup: new Set(this.cgroup?.pids()) }, process.pid);
+    const pids = selectMembers(procs, { pgid, marked, inCgroup: new Set(this.cgroup?.pids()) }, process.pid);
+    return { pids, starting: [...blank].some((p) => !pids.includes(p)) };
   }
 
   /**
    * Stops every process of the script: SIGTERM (and SIGCONT, so a stopped one sees it) to each,
    * again to any that appear, until none is left or `graceMs` has passed; then SIGKILL, in rounds,
    * until none is left (a process that re-forks as fast as it is killed gives up when its
-   * parent dies). Bounded: after `killMs` of rounds, whatever remains is returned (never
-   * expected; reported so that nothing hides).
+   * parent dies). "None left" also waits for processes that are starting (see `scan`). Bounded:
+   * after `killMs` of rounds, whatever remains is returned (never expected; reported so that
+   * nothing hides).
    */
   async stop(graceMs: number, killMs = 5000): Promise<number[]> {
-    let found = this.members();
-    if (found.length === 0) return [];
+    let found = this.scan();
+    const done = () => found.pids.length === 0 && !found.starting;
+    if (found.pids.length === 0) {
+      // Nothing left, unless a child is inside execve: give it a moment to show its marker.
+      for (let i = 0; i < 20 && found.starting; i++) {
+        await sleep(50);
+        found = this.scan();
+      }
+      if (found.pids.length === 0) return [];
+    }
     const termed = new Set<number>();
     const term = (pids: number[]) => {
       for (const pid of pids.filter((p) => !termed.has(p))) {
@@ -193,21 +243,22 @@ export class ProcessTree {
         this.signal(pid, 'SIGCONT');
       }
     };
-    term(found);
+    term(found.pids);
     const graceEnd = Date.now() + graceMs;
     while (Date.now() < graceEnd) {
       await sleep(100);
-      found = this.members();
-      if (found.length === 0) return [];
-      term(found);
+      found = this.scan();
+      if (done()) return [];
+      term(found.pids);
     }
     const killEnd = Date.now() + killMs;
     for (;;) {
       this.cgroup?.kill();
-      for (const pid of found) this.signal(pid, 'SIGKILL');
+      for (const pid of found.pids) this.signal(pid, 'SIGKILL');
       await sleep(20);
-      found = this.members();
-      if (found.length === 0 || Date.now() >= killEnd) return found;
+      found = this.scan();
+      if (done()) return [];
+      if (Date.now() >= killEnd) return found.pids;
     }
   }
 

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { environHolds, parseStat, selectMembers, type ProcEntry } from '../../src/runner/process-tree.ts';
 
@@ -41,16 +42,33 @@ describe('selectMembers: which processes belong to a script', () => {
 });
 
 describe('parseStat', () => {
-  test('reads pid, state, ppid and process group', () => {
-    expect(parseStat('4242 (bash) S 4000 4242 4242 0 -1 4194560 …')).toEqual({ pid: 4242, ppid: 4000, pgrp: 4242, zombie: false });
+  // Fields after the name: state ppid pgrp session tty tpgid flags … starttime (the 22nd field).
+  const rest = (state: string, ppid: number, pgrp: number, flags: number, start: number) =>
+    `${state} ${ppid} ${pgrp} ${pgrp} 0 -1 ${flags} 0 0 0 0 1 2 0 0 20 0 1 0 ${start} 8429568 1000`;
+
+  test('reads pid, state, ppid, process group, kernel-thread flag and start time', () => {
+    expect(parseStat(`4242 (bash) ${rest('S', 4000, 4242, 4194560, 123456)}`)).toEqual({
+      pid: 4242,
+      ppid: 4000,
+      pgrp: 4242,
+      zombie: false,
+      kernelThread: false,
+      startTicks: 123456,
+    });
+    expect(parseStat(`9 (kworker/0:1) ${rest('I', 2, 0, 0x04208060, 5)}`)).toMatchObject({ kernelThread: true });
   });
 
   test('a command name holding ") " and spaces does not shift the fields', () => {
-    expect(parseStat('7 (a) Z 9 9 (b) Z 3 5 5 0')).toEqual({ pid: 7, ppid: 3, pgrp: 5, zombie: true });
+    expect(parseStat(`7 (a) Z 9 9 (b) ${rest('Z', 3, 5, 0, 77)}`)).toMatchObject({ pid: 7, ppid: 3, pgrp: 5, zombie: true, startTicks: 77 });
   });
 
-  test('garbage is undefined', () => {
+  test('garbage or a cut-off line is undefined', () => {
     expect(parseStat('')).toBeUndefined();
+    expect(parseStat('7 (a) S 1 7')).toBeUndefined();
+  });
+
+  test.skipIf(!existsSync('/proc/self/stat'))('this process reads as itself', () => {
+    expect(parseStat(readFileSync('/proc/self/stat', 'utf8'))).toMatchObject({ pid: process.pid, ppid: process.ppid, zombie: false, kernelThread: false });
   });
 });
 

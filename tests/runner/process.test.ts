@@ -106,7 +106,8 @@ function expectNothingLeft(s: Started, expected: string[]) {
   expect([...pids.keys()].sort()).toEqual([...expected].sort());
   const left = holders(s.token);
   for (const [what, pid] of pids) expect(left.includes(pid), `${what} ${pid} survived`).toBe(false);
-  expect(left, 'processes holding the token').toEqual([]);
+  const output = readFileSync(join(s.dir, 'output.txt'), 'utf8');
+  expect(left, `processes holding the token; the script's output:\n${output}`).toEqual([]);
 }
 
 const layers = [
