@@ -226,7 +226,14 @@ export class ProcessTree {
    */
   async stop(graceMs: number, killMs = 5000): Promise<number[]> {
     let found = this.scan();
-    const done = () => found.pids.length === 0 && !found.starting;
+    // Once something had to be stopped, "none left" is believed after a second look: a process
+    // that was between two states (forked, not yet exec'd; reparented) shows up in it.
+    const done = async () => {
+      if (found.pids.length > 0 || found.starting) return false;
+      await sleep(50);
+      found = this.scan();
+      return found.pids.length === 0 && !found.starting;
+    };
     if (found.pids.length === 0) {
       // Nothing left, unless a child is inside execve: give it a moment to show its marker.
       for (let i = 0; i < 20 && found.starting; i++) {
@@ -248,7 +255,7 @@ export class ProcessTree {
     while (Date.now() < graceEnd) {
       await sleep(100);
       found = this.scan();
-      if (done()) return [];
+      if (await done()) return [];
       term(found.pids);
     }
     const killEnd = Date.now() + killMs;
@@ -257,7 +264,7 @@ export class ProcessTree {
       for (const pid of found.pids) this.signal(pid, 'SIGKILL');
       await sleep(20);
       found = this.scan();
-      if (done()) return [];
+      if (await done()) return [];
       if (Date.now() >= killEnd) return found.pids;
     }
   }
