@@ -70,6 +70,10 @@ export interface ProcStat extends ProcEntry {
   startTicks: number;
 }
 
+function isZombie(pid: number): boolean {
+  return readStat(pid)?.zombie ?? false;
+}
+
 function readStat(pid: number): ProcStat | undefined {
   try {
     return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
@@ -225,6 +229,16 @@ export class ProcessTree {
    * nothing hides).
    */
   async stop(graceMs: number, killMs = 5000): Promise<number[]> {
+    const signalled = new Set<number>();
+    const left = await this.stopRounds(graceMs, killMs, signalled);
+    // Killed orphans stay zombies until init reaps them: give it a moment (as `kill -0` and
+    // `ps` still list them), but never hang on an init that does not reap.
+    const reaped = Date.now() + 5000;
+    while ([...signalled].some(isZombie) && Date.now() < reaped) await sleep(20);
+    return left;
+  }
+
+  private async stopRounds(graceMs: number, killMs: number, signalled: Set<number>): Promise<number[]> {
     let found = this.scan();
     // Once something had to be stopped, "none left" is believed after a second look: a process
     // that was between two states (forked, not yet exec'd; reparented) shows up in it.
@@ -246,6 +260,7 @@ export class ProcessTree {
     const term = (pids: number[]) => {
       for (const pid of pids.filter((p) => !termed.has(p))) {
         termed.add(pid);
+        signalled.add(pid);
         this.signal(pid, 'SIGTERM');
         this.signal(pid, 'SIGCONT');
       }
@@ -261,7 +276,10 @@ export class ProcessTree {
     const killEnd = Date.now() + killMs;
     for (;;) {
       this.cgroup?.kill();
-      for (const pid of found.pids) this.signal(pid, 'SIGKILL');
+      for (const pid of found.pids) {
+        signalled.add(pid);
+        this.signal(pid, 'SIGKILL');
+      }
       await sleep(20);
       found = this.scan();
       if (await done()) return [];
