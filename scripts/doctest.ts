@@ -2,8 +2,8 @@
  * `npm run test:docs`: runs the doc tests. Thin: flags and the run live in src/runner/cli.ts;
  * this file wires the process (output, exit code, SIGINT) to it.
  *
- * First Ctrl-C: stop the running tests (their process groups), run their cleanups, delete the
- * clusters, write the report, exit 130. Second Ctrl-C: stop the cleanups too.
+ * First Ctrl-C: stop the running tests (and every process they started), run their cleanups,
+ * delete the clusters, write the report, exit 130. Second Ctrl-C: stop the cleanups too.
  */
 import { main } from '../src/runner/cli.ts';
 

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, openSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { ProcessTree } from './process-tree.ts';
 
 export interface ScriptOptions {
   cwd: string;
@@ -8,10 +7,12 @@ export interface ScriptOptions {
   /** stdout and stderr of the script and everything it starts are appended here. */
   outputFile: string;
   timeoutMs: number;
-  /** Aborting kills the process group (SIGINT handling). */
+  /** Aborting stops the script and everything it started (SIGINT handling). */
   signal?: AbortSignal;
   /** Time between SIGTERM and SIGKILL. */
   killGraceMs?: number;
+  /** Use a cgroup of its own where one can be made (default true; tests turn it off to check the rest). */
+  cgroup?: boolean;
 }
 
 export interface ScriptRun {
@@ -21,13 +22,16 @@ export interface ScriptRun {
   interrupted: boolean;
   durationMs: number;
   pid: number | undefined;
+  /** Processes still running after SIGKILL (empty unless something is badly wrong). */
+  survivors: number[];
 }
 
 /**
- * Runs `bash <file>` in its own process group and waits for it. On timeout or abort the whole
- * group gets SIGTERM, then SIGKILL; after a normal exit, whatever the script left running in
- * the background gets the same. So when this resolves, nothing of the script is left running
- * (short of a process that made its own session with setsid).
+ * Runs `bash <file>` and waits for it. On timeout or abort, every process of the script gets
+ * SIGTERM, then SIGKILL; after a normal exit, whatever the script left running (background jobs,
+ * `nohup`, `setsid` daemons, double forks) gets the same. So when this resolves, nothing of the
+ * script is left running. "Of the script" is decided by `ProcessTree`: its process group, the
+ * marker in its environment, its descendants, and its cgroup where there is one.
  *
  * Reasoning: killing only `bash` (what execa's `timeout` does) leaves its children running, and
  * when they hold its stdout pipe the wait never ends. Output goes to a file, not a pipe, for the
@@ -35,10 +39,11 @@ export interface ScriptRun {
  */
 export async function runScript(file: string, opts: ScriptOptions): Promise<ScriptRun> {
   const start = performance.now();
+  const tree = new ProcessTree({ cgroup: opts.cgroup ?? true });
   const fd = openSync(opts.outputFile, 'a');
   let timedOut = false;
   let interrupted = false;
-  const child = spawn('bash', [file], { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', fd, fd] });
+  const child = tree.spawn(file, { cwd: opts.cwd, env: opts.env, output: fd });
   closeSync(fd);
   const pid = child.pid;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
@@ -46,10 +51,14 @@ export async function runScript(file: string, opts: ScriptOptions): Promise<Scri
     child.on('error', () => done({ code: 127, signal: null }));
   });
   const grace = opts.killGraceMs ?? 3000;
+  const survivors = new Set<number>();
+  const stopAll = async () => {
+    for (const p of await tree.stop(grace)) survivors.add(p);
+  };
   let killing: Promise<void> | undefined;
   const stop = (why: string) => {
-    appendFileSync(opts.outputFile, `\n[doctest] ${why}: stopping process group ${pid}\n`);
-    killing ??= pid === undefined ? Promise.resolve() : killGroup(pid, grace);
+    appendFileSync(opts.outputFile, `\n[doctest] ${why}: stopping the script and every process it started\n`);
+    killing ??= stopAll();
   };
   const timer = setTimeout(() => {
     timedOut = true;
@@ -65,8 +74,12 @@ export async function runScript(file: string, opts: ScriptOptions): Promise<Scri
   clearTimeout(timer);
   opts.signal?.removeEventListener('abort', onAbort);
   await killing;
-  // Background jobs the script started and did not wait for.
-  if (pid !== undefined) await killGroup(pid, grace);
+  // What the script started and did not wait for: background jobs, daemons.
+  await stopAll();
+  await tree.dispose();
+  if (survivors.size > 0) {
+    appendFileSync(opts.outputFile, `\n[doctest] still running after SIGKILL: ${[...survivors].join(' ')}\n`);
+  }
   return {
     exitCode: code ?? undefined,
     signal: signal ?? undefined,
@@ -74,31 +87,6 @@ export async function runScript(file: string, opts: ScriptOptions): Promise<Scri
     interrupted,
     durationMs: performance.now() - start,
     pid,
+    survivors: [...survivors],
   };
-}
-
-/** SIGTERM to the group, SIGKILL to whatever is still there after `graceMs`; resolves when it is empty. */
-export async function killGroup(pgid: number, graceMs: number): Promise<void> {
-  if (!signalGroup(pgid, 'SIGTERM')) return;
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    await sleep(50);
-    if (!signalGroup(pgid, 0)) return;
-  }
-  signalGroup(pgid, 'SIGKILL');
-  // Killed processes linger as zombies until reaped (by us, or by init for orphans): give it a
-  // moment, but never hang on an init that does not reap.
-  const reaped = Date.now() + 5000;
-  while (signalGroup(pgid, 0) && Date.now() < reaped) await sleep(20);
-}
-
-/** False when the group no longer exists. */
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw e;
-  }
 }

@@ -22,6 +22,15 @@ async function runSite(args: string[], env: Record<string, string> = {}) {
 
 const marker = (dir: string, name: string) => join(dir, name);
 
+/** A test that failed half-way must not leave its runner (and the runner's test) running: two SIGINTs stop both. */
+async function stopCli(child: ReturnType<typeof execa>) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT');
+  await new Promise((ok) => setTimeout(ok, 1000));
+  child.kill('SIGINT');
+  await child.catch(() => {});
+}
+
 describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
   test('one passing and one failing test: exit 1, JUnit counts, the failing snip and its page line', async () => {
     const r = await runSite([join(siteDocs, 'pass'), join(siteDocs, 'fail')]);
@@ -73,14 +82,14 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(readFileSync(marker(r.markers, 'errexit.cleanup'), 'utf8').trim()).toBe('function');
   });
 
-  test('a hanging test is killed at its @timeout with its children, and its cleanup runs', async () => {
+  test('a hanging test is killed at its @timeout with its children and its setsid daemon, and its cleanup runs', async () => {
     const r = await runSite([join(siteDocs, 'hang')]);
     expect(r.exitCode, r.all).toBe(1);
     const t = r.report!.tests[0]!;
     expect(t.failure?.reason).toBe('timeout');
-    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:12, hang/test.sh:17)');
+    expect(t.failure?.message).toBe('timed out after 2.0s in snip_wait_forever_1 (content/en/docs/hang/index.md:12, hang/test.sh:19)');
     expect(existsSync(marker(r.markers, 'hang.cleanup'))).toBe(true);
-    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
+    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn', 'hang.daemon']) {
       const pid = Number(readFileSync(marker(r.markers, p), 'utf8'));
       expect(pid, p).toBeGreaterThan(0);
       expect(alive(pid), `${p} ${pid} survived`).toBe(false);
@@ -101,7 +110,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(r.report!.tests[0]!.failure?.message).toMatch(/^timed out after 1\.0s/);
   });
 
-  test('SIGINT stops the running test, runs its cleanup, writes the report, and leaves nothing running', async () => {
+  test('SIGINT stops the running test, runs its cleanup, writes the report, and leaves nothing running', async ({ onTestFinished }) => {
     const reportDir = tempDir('doctest-report-');
     const markers = tempDir('doctest-markers-');
     const child = execa(
@@ -109,15 +118,18 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
       ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', reportDir, '--timeout', '5m', join(siteDocs, 'hang'), join(siteDocs, 'pass')],
       { cwd: projectRoot, reject: false, env: { MARKER_DIR: markers, CI: '' }, all: true },
     );
+    onTestFinished(() => stopCli(child));
     const grandchild = marker(markers, 'hang.grandchild');
-    for (let i = 0; i < 600 && !existsSync(grandchild); i++) await new Promise((ok) => setTimeout(ok, 50));
+    const daemon = marker(markers, 'hang.daemon');
+    for (let i = 0; i < 600 && !(existsSync(grandchild) && existsSync(daemon)); i++) await new Promise((ok) => setTimeout(ok, 50));
     expect(existsSync(grandchild)).toBe(true);
+    expect(existsSync(daemon)).toBe(true);
     await new Promise((ok) => setTimeout(ok, 200));
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode, String(r.all)).toBe(130);
     expect(existsSync(marker(markers, 'hang.cleanup'))).toBe(true);
-    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn']) {
+    for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn', 'hang.daemon']) {
       expect(alive(Number(readFileSync(marker(markers, p), 'utf8'))), p).toBe(false);
     }
     const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunReport;
@@ -128,13 +140,14 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     ]);
   });
 
-  test('a second SIGINT stops a hanging cleanup too; nothing survives', async () => {
+  test('a second SIGINT stops a hanging cleanup too; nothing survives', async ({ onTestFinished }) => {
     const markers = tempDir('doctest-markers-');
     const child = execa(
       process.execPath,
       ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(siteDocs, 'slow-cleanup')],
       { cwd: projectRoot, reject: false, env: { MARKER_DIR: markers, CI: '' }, all: true },
     );
+    onTestFinished(() => stopCli(child));
     const waitFor = async (name: string) => {
       for (let i = 0; i < 600 && !existsSync(marker(markers, name)); i++) await new Promise((ok) => setTimeout(ok, 50));
       expect(existsSync(marker(markers, name)), name).toBe(true);
