@@ -126,6 +126,11 @@ export function parsePage(source: string, kind: PageKind, file: string): Page {
           diagnostic(file, line + 1, 'bash-no-command', 'a bash block must start with a "$ " command line (use another language for plain output)'),
         );
       }
+      if (block.bash?.incomplete) {
+        // One rule for site, snips and lint: commands bash would read past end here (see shell-syntax.ts).
+        const { index, message } = block.bash.incomplete;
+        diagnostics.push(diagnostic(file, line + 1 + index, 'bash-incomplete-command', `the commands are not a complete shell command list: ${message}`));
+      }
     } else if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       const d = node as ContainerDirective | LeafDirective | TextDirective;
       const attributes: Record<string, string> = {};

@@ -16,6 +16,7 @@ export const buildBreakingRules = new Set([
   'frontmatter',
   'unclosed-fence',
   'bash-no-command',
+  'bash-incomplete-command',
   'unknown-directive',
   'unknown-boilerplate',
   'unknown-glossary-term',
