@@ -76,6 +76,10 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
   };
   if (!ctx.force && !isTestedPage(page)) return result;
 
+  // The page model's verdict is the build's and lint's: an unclosed fence, bad front matter, a block
+  // with no command or with commands bash would read past, all refuse the page here too.
+  result.diagnostics.push(...page.diagnostics.filter((d) => d.severity === 'error'));
+
   const tested = isTestedPage(page);
   const lineCtx: LineContext = { rewrites: ctx.rewrites, versions: ctx.versions };
   const prefix = snipPrefix(page, markdown);
@@ -130,16 +134,8 @@ type Report = (line: number, ruleId: string, message: string, severity?: Diagnos
 function bashSnippet(block: CodeBlock, name: string, ctx: LineContext, tested: boolean, report: Report): Snippet {
   const split = block.bash!;
   const bodyStart = block.line + 1;
-  if (split.commands.length === 0) {
-    report(bodyStart, 'bash-no-command', 'a bash block must start with a "$ " command line (use another language for plain output)');
-  }
-  // Either would swallow the function's closing `}` and break the whole file when it is sourced.
-  const last = split.commands.at(-1);
-  if (split.unclosedHeredoc !== undefined && last) {
-    report(bodyStart + last.index, 'snip-unclosed-heredoc', `the heredoc <<${split.unclosedHeredoc} is never closed: end it with a line "${split.unclosedHeredoc}"`);
-  } else if (last && split.output.length === 0 && last.text.endsWith('\\')) {
-    report(bodyStart + last.index, 'snip-dangling-continuation', 'the last command line ends with "\\" but nothing follows it');
-  }
+  // A block with no command, or whose commands bash would read past (an open quote, heredoc, `}`
+  // …), is reported by the page model (`bash-no-command`, `bash-incomplete-command`): see above.
   for (const index of split.commandsAfterOutput) {
     report(
       bodyStart + index,
