@@ -33,7 +33,9 @@ interface Heredoc {
 }
 
 type Compound =
-  | { kind: 'brace' | 'paren' | 'if' | 'loop'; line: number }
+  | { kind: 'brace' | 'paren'; line: number }
+  /** `body`: past `then` / `do`, so `fi` / `done` may close it. */
+  | { kind: 'if' | 'loop'; line: number; body: boolean }
   | { kind: 'case'; line: number; phase: 'subject' | 'in' | 'pattern' | 'body'; patternStart: boolean };
 
 interface CommandContext {
@@ -67,12 +69,19 @@ interface CommandContext {
   funcParens: boolean;
   /** After `|`, `&&`, `||`: a command must follow. */
   needCommand: string | undefined;
+  /** Right after a compound command's closer: only redirections or an operator may follow. */
+  afterCompound: string | undefined;
+  /** After assignments at the start of a command: another `name[…]=` may come. */
+  afterAssignment: boolean;
 }
 
 type Context =
   | CommandContext
   | { kind: 'sq' | 'dq' | 'ansi' | 'bq' | 'param'; line: number }
-  | { kind: 'arith'; close: '))' | ']'; depth: number; line: number };
+  /** `name[…]` where an assignment may be: bash matches the `]`, across blanks and lines. */
+  | { kind: 'subscript'; depth: number; line: number }
+  /** `from`: for `$((`, where its second `(` is on `line` (bash reads `$((a) b)` as `$( (a) b)`). */
+  | { kind: 'arith'; close: '))' | ')' | ']'; depth: number; line: number; from?: number };
 
 const blank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const meta = (c: string | undefined): boolean => c === undefined || blank(c) || c === '\n' || ';&|()<>'.includes(c);
@@ -99,6 +108,8 @@ function commandContext(opener: string, line: number, close?: ')', array = false
     funcName: false,
     funcParens: false,
     needCommand: undefined,
+    afterCompound: undefined,
+    afterAssignment: false,
   };
 }
 
@@ -198,13 +209,26 @@ export class ShellScanner {
         case 'arith':
           if (c === '\\') i += 1;
           else if (c === '(' || (c === '[' && ctx.close === ']')) ctx.depth += 1;
-          else if ((c === ')' && ctx.close === '))') || (c === ']' && ctx.close === ']')) {
+          else if ((c === ')' && ctx.close !== ']') || (c === ']' && ctx.close === ']')) {
             if (ctx.depth > 0) ctx.depth -= 1;
-            else if (ctx.close === ']') this.stack.pop();
+            else if (ctx.close !== '))') this.stack.pop();
             else if (s[i + 1] === ')') {
               this.stack.pop();
               i += 1;
+            } else if (ctx.from !== undefined) {
+              // Not arithmetic after all: bash takes `$((a) b)` for `$( (a) b)`, matched by parentheses.
+              ctx.close = ')';
+              ctx.from = undefined;
             } else this.fail('a ")" inside "((…))" closes nothing');
+          } else i = this.quoteOrExpansion(s, i);
+          break;
+        case 'subscript':
+          if (c === '\\') i += 1;
+          else if (c === '[') ctx.depth += 1;
+          else if (c === ']' && ctx.depth > 0) ctx.depth -= 1;
+          else if (c === ']') {
+            this.stack.pop();
+            (this.stack.at(-1) as CommandContext).word += ']';
           } else i = this.quoteOrExpansion(s, i);
           break;
         case 'cmd':
@@ -232,7 +256,7 @@ export class ShellScanner {
   private dollar(s: string, i: number, inDoubleQuotes: boolean): number {
     const next = s[i + 1];
     if (next === '(' && s[i + 2] === '(') {
-      this.push({ kind: 'arith', close: '))', depth: 0, line: this.lineNo });
+      this.push({ kind: 'arith', close: '))', depth: 0, line: this.lineNo, from: i + 2 });
       return i + 2;
     }
     if (next === '(') {
@@ -275,6 +299,11 @@ export class ShellScanner {
         this.wordChar(ctx, '', false);
         return this.quoteOrExpansion(s, i);
       }
+      if (c === '[' && ctx.plain && /^[A-Za-z_][A-Za-z0-9_]*$/.test(ctx.word ?? '') && (ctx.cmdPos || ctx.afterAssignment) && !ctx.array) {
+        this.wordChar(ctx, c, true);
+        this.push({ kind: 'subscript', depth: 0, line: this.lineNo });
+        return i;
+      }
       this.wordChar(ctx, c, true);
       return i;
     }
@@ -287,12 +316,18 @@ export class ShellScanner {
     }
     if (ctx.word !== undefined) this.endWord(ctx);
     if (this.problem) return i;
+    if (!blank(c) && c !== '<' && c !== '>' && c !== ')') ctx.afterCompound = undefined;
     const next = s[i + 1];
     const top = ctx.compound.at(-1);
     const casePhase = top?.kind === 'case' ? top.phase : undefined;
     if (ctx.cond) {
       // Inside `[[ … ]]`, `(`, `)`, `<`, `>`, `&&`, `||` belong to the condition.
       if (c === '\n') return i;
+      if ((c === '<' || c === '>') && next === '(') {
+        this.wordChar(ctx, '', false);
+        this.push(commandContext(`${c}(`, this.lineNo, ')'));
+        return i + 1;
+      }
       if ('()<>|&'.includes(c)) return i;
     }
     switch (c) {
@@ -311,11 +346,12 @@ export class ShellScanner {
         return i;
       case ';':
         if (next === ';' || next === '&') {
-          if (casePhase !== 'body') {
+          if (top?.kind !== 'case' || top.phase !== 'body') {
             this.fail(`"${c}${next}" outside a case item`);
             return i;
           }
-          top!.kind === 'case' && ((top.phase = 'pattern'), (top.patternStart = true));
+          top.phase = 'pattern';
+          top.patternStart = true;
           ctx.cmdPos = false;
           return next === ';' && s[i + 2] === '&' ? i + 2 : i + 1;
         }
@@ -353,6 +389,7 @@ export class ShellScanner {
         if (top?.kind === 'paren') {
           ctx.compound.pop();
           ctx.cmdPos = false;
+          ctx.afterCompound = ')';
           return i;
         }
         if (ctx.compound.length === 0 && ctx.close === ')') {
@@ -419,6 +456,7 @@ export class ShellScanner {
       ctx.lastWasFirstWord = false;
       ctx.funcParens = false;
       ctx.cmdPos = true;
+      ctx.needCommand = '()';
       return i + closeAt[0].length;
     }
     if (ctx.cmdPos && !ctx.array) {
@@ -489,6 +527,8 @@ export class ShellScanner {
     const word = ctx.word!;
     const plain = ctx.plain;
     ctx.word = undefined;
+    const assignmentPosition = ctx.cmdPos || ctx.afterAssignment;
+    ctx.afterAssignment = false;
     ctx.lastWasFirstWord = false;
     ctx.afterFor = false;
     ctx.needCommand = undefined;
@@ -500,6 +540,10 @@ export class ShellScanner {
     }
     if (ctx.cond) {
       if (plain && word === ']]') ctx.cond = false;
+      return;
+    }
+    if (ctx.afterCompound) {
+      this.fail(`"${word}" right after "${ctx.afterCompound}" (a ";" or a newline must come first)`);
       return;
     }
     if (ctx.funcName) {
@@ -524,12 +568,18 @@ export class ShellScanner {
       return;
     }
     if (ctx.forWords && !(ctx.cmdPos && plain && word === 'do')) return;
+    if (assignmentPosition && plain && assignment.test(word)) ctx.afterAssignment = true;
     if (!ctx.cmdPos || !plain) {
+      if (ctx.cmdPos) ctx.lastWasFirstWord = true; // bash takes `"a"()` or `\`f()` for a function too
       ctx.cmdPos = false;
       return;
     }
     const close = (kind: Compound['kind']): void => {
-      if (top?.kind === kind) ctx.compound.pop();
+      if (top?.kind === kind && (!('body' in top) || top.body)) {
+        ctx.compound.pop();
+        ctx.afterCompound = word;
+      }
+      else if (top?.kind === kind) this.fail(`"${word}" before "${kind === 'if' ? 'then' : 'do'}"`);
       else if (top) this.fail(`"${word}" where "${closers[top.kind]}" is expected (for "${openers[top.kind]}" on line ${top.line + 1})`);
       else this.fail(`"${word}" closes nothing${word === '}' ? ': it would end the snip function early' : ''}`);
       ctx.cmdPos = false;
@@ -541,15 +591,15 @@ export class ShellScanner {
       case '}':
         return close('brace');
       case 'if':
-        ctx.compound.push({ kind: 'if', line: this.lineNo });
+        ctx.compound.push({ kind: 'if', line: this.lineNo, body: false });
         return;
       case 'while':
       case 'until':
-        ctx.compound.push({ kind: 'loop', line: this.lineNo });
+        ctx.compound.push({ kind: 'loop', line: this.lineNo, body: false });
         return;
       case 'for':
       case 'select':
-        ctx.compound.push({ kind: 'loop', line: this.lineNo });
+        ctx.compound.push({ kind: 'loop', line: this.lineNo, body: false });
         ctx.forWords = true;
         ctx.afterFor = true;
         ctx.cmdPos = false;
@@ -559,13 +609,18 @@ export class ShellScanner {
         ctx.cmdPos = false;
         return;
       case 'then':
-      case 'else':
       case 'elif':
-      case '!':
-      case 'time':
+      case 'else':
+        if (top?.kind !== 'if') this.fail(`"${word}" outside an "if"`);
+        else top.body = word !== 'elif';
         return;
       case 'do':
         ctx.forWords = false;
+        if (top?.kind !== 'loop') this.fail('"do" outside a loop');
+        else top.body = true;
+        return;
+      case '!':
+      case 'time':
         return;
       case 'fi':
         return close('if');
@@ -599,6 +654,8 @@ function describeOpen(ctx: Context): string {
       return 'the backtick ` opened here is never closed';
     case 'param':
       return 'the "${" opened here is never closed by "}"';
+    case 'subscript':
+      return 'the "[" of the subscript opened here is never closed by "]"';
     case 'arith':
       return `the arithmetic opened here is never closed by "${ctx.close}"`;
     case 'cmd':
