@@ -14,6 +14,7 @@ import { unknownVersionNames } from './versions.ts';
  */
 export const buildBreakingRules = new Set([
   'frontmatter',
+  'encoding',
   'unclosed-fence',
   'bash-no-command',
   'bash-incomplete-command',

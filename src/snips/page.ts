@@ -76,6 +76,14 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
   };
   if (!ctx.force && !isTestedPage(page)) return result;
 
+  // Names that reach shell code: the boilerplate's name (its function prefix, its `source` line)
+  // and the path in the banner comment. Safe ones are written as istio.io does; others refuse the page.
+  const unsafe = unsafeName(page, ctx, markdown);
+  if (unsafe) {
+    result.diagnostics.push(diagnostic(page.file, 1, 'snip-unsafe-name', unsafe));
+    return result;
+  }
+
   // The page model's verdict is the build's and lint's: an unclosed fence, bad front matter, a block
   // with no command or with commands bash would read past, all refuse the page here too.
   result.diagnostics.push(...page.diagnostics.filter((d) => d.severity === 'error'));
@@ -194,6 +202,23 @@ function includedBoilerplates(page: Page, ctx: SnipsContext, report: Report): st
     else if (status === 'snips') names.push(name);
   }
   return names;
+}
+
+/** A boilerplate name becomes `bpsnip_<name>` and `source "…/<name>.sh"`: letters, digits, `-`, `_` only (istio.io's own pattern plus `_`). */
+export const safeBoilerplateName = /^[A-Za-z0-9_-]+$/;
+
+function unsafeName(page: Page, ctx: SnipsContext, markdown: string): string | undefined {
+  if (page.kind === 'boilerplate') {
+    const name = basename(markdown, '.md');
+    if (!safeBoilerplateName.test(name)) {
+      return `boilerplate file name "${name}" would be written into shell code: use letters, digits, "-" and "_" only`;
+    }
+  }
+  // The banner path sits in a `#` comment: a line break (or any control character) would end it.
+  if (/[\u0000-\u001f\u007f]/.test(bannerPath(ctx.paths, markdown))) {
+    return 'the page path holds a line break or control character, which would break out of the snips.sh banner comment: rename the directory';
+  }
+  return undefined;
 }
 
 /** The banner names the Markdown file relative to `content/en/` (istio.io's convention). */
