@@ -65,9 +65,9 @@ describe('item 1: output text that would run is refused', () => {
   });
 
   test.each([
-    { name: "<<'E OF' ends at E OF", body: ["$ cat <<'E OF'", 'EOF', 'E OF', `"; }; ${touch}`, 'f() {', 'E OF'] },
-    { name: '<<E\\OF ends at EOF', body: ['$ cat <<E\\OF', 'E', 'EOF', `"; }; ${touch}`, 'f() {', 'EOF'] },
-    { name: '<<-EOF ends at tabs and EOF', body: ['$ cat <<-EOF', '\tEOF', `"; }; ${touch}`, 'f() {', 'EOF'] },
+    { name: "<<'E OF' ends at E OF", body: ["$ cat <<'E OF'", 'EOF', 'E OF', `}; ${touch}`, ': <<\\ENDSNIP'] },
+    { name: '<<E\\OF ends at EOF', body: ['$ cat <<E\\OF', 'E', 'EOF', `}; ${touch}`, ': <<\\ENDSNIP'] },
+    { name: '<<-EOF ends at tabs and EOF', body: ['$ cat <<-EOF', '\tEOF', `}; ${touch}`, ': <<\\ENDSNIP'] },
     { name: 'complete commands, hostile output', body: ['$ echo ok', `"; }; ${touch}`, ': <<\\ENDSNIP', 'ENDSNIP', 'E OF', '`', "'"] },
   ])('$name: the heredoc is read as bash reads it, and the output stays inert', ({ body }) => {
     const result = generatePageSnips(parsePage(page(body), 'docs', 'page.md'), ctx, pageMd);
