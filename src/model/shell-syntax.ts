@@ -127,6 +127,8 @@ export class ShellScanner {
   /** The last line ended with a `\` that continues it. */
   private continued = false;
   private problem: ShellProblem | undefined;
+  /** Some word or compound command was read (comments and blanks alone make no command). */
+  private anyCommand = false;
 
   /** True when the next line is part of a heredoc body. */
   get inHeredocBody(): boolean {
@@ -155,6 +157,8 @@ export class ShellScanner {
     }
     if (top.needCommand) return { line: this.lineNo, message: `the commands end with "${top.needCommand}": a command must follow it` };
     if (top.funcName || top.funcParens) return { line: this.lineNo, message: 'a function definition has no body' };
+    // Bash refuses a function whose body holds no command, so the snip would not exist.
+    if (!this.anyCommand) return { line: 0, message: 'there is no command, only blanks or comments' };
     return undefined;
   }
 
@@ -430,6 +434,7 @@ export class ShellScanner {
   }
 
   private wordChar(ctx: CommandContext, c: string, plain: boolean): void {
+    this.anyCommand = true;
     if (ctx.word === undefined) {
       ctx.word = '';
       ctx.plain = true;
@@ -439,6 +444,7 @@ export class ShellScanner {
   }
 
   private openParen(ctx: CommandContext, s: string, i: number): number {
+    this.anyCommand = true;
     const top = ctx.compound.at(-1);
     if (top?.kind === 'case' && top.phase === 'pattern' && top.patternStart) {
       top.patternStart = false; // the optional `(` before a pattern
