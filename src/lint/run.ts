@@ -5,7 +5,7 @@ import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, kindOf, listMarkdown } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { PageCache } from '../model/page-cache.ts';
-import { parsePage } from '../model/parse.ts';
+import { parsePage, readPageSource } from '../model/parse.ts';
 import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
@@ -76,7 +76,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   const timings: Partial<Record<StepName, number>> = {};
   const parseStart = performance.now();
   const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(join('boilerplates', 'snips')));
-  const sources = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+  const sources = new Map(files.map((f) => [f, readPageSource(f)]));
   const config = readMarkdownlintConfig(options.projectRoot).config;
   const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : cacheDir(options.projectRoot);
   // Built-in markdownlint rules need only the text: results are kept per text and config, and the

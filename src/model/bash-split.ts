@@ -1,3 +1,5 @@
+import { ShellScanner } from './shell-syntax.ts';
+
 /**
  * The split of a `bash` block into commands and expected output. The site renders it, the copy
  * button copies its commands, the snips generator writes them into functions, and lint checks it:
@@ -5,10 +7,15 @@
  *
  * Rules (istio.io's, §1.3 of the reference):
  * - a line starting with `$ ` starts a command (the prompt is removed);
- * - inside a heredoc (`<<EOF`, `<< EOF`, `<<\EOF`, `<<'EOF'`, `<<-END` …) lines are command text up
- *   to the line that is exactly the delimiter (after tabs, for `<<-`);
+ * - inside a heredoc (`<<EOF`, `<< EOF`, `<<\EOF`, `<<'EOF'`, `<<-END`, `<<'E OF'` …) lines are
+ *   command text up to the line bash ends it with: where the heredoc starts and what its delimiter
+ *   is are bash's reading (`ShellScanner`), not a pattern, so `<<E\OF` ends at `EOF`;
  * - a line after a command line ending in `\` continues the command;
  * - the first other line starts the output, and everything after it is output.
+ *
+ * The commands must then be a complete command list by bash's rules (`incomplete` says why not):
+ * otherwise bash would read on into the output, and text shown as output would run when the
+ * generated `snips.sh` is sourced. CRLF line ends count as LF.
  *
  * istio.io silently moves a `$ ` line that comes after output into the expected output (its quirk Q1).
  * We keep the same placement, so generated snips stay identical, but report it as a problem.
@@ -29,18 +36,21 @@ export interface BashSplit {
   commandsAfterOutput: number[];
   /** True when the first line is not a `$ ` command. */
   noCommand: boolean;
-  /** Delimiter of a heredoc still open when the block ends (its closing line is missing). */
-  unclosedHeredoc?: string;
+  /**
+   * Why the commands are not a complete command list (an open quote, `$(`, heredoc, `if`, a `}`
+   * that closes nothing …); `index` is the block line it points at. Undefined when they are.
+   */
+  incomplete?: { index: number; message: string };
 }
 
-const heredocStart = /(?<!<)<<(?!<)(-?)\s*(['"]?)\\?([A-Za-z_][A-Za-z0-9_]*)\2/g;
-
 export function splitBashBlock(body: string): BashSplit {
-  const lines = body.split('\n');
+  const lines = body.split(/\r?\n/);
   const commands: BashLine[] = [];
   const output: BashLine[] = [];
   const commandsAfterOutput: number[] = [];
-  let heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  const scanner = new ShellScanner();
+  /** Block line index of each line fed to the scanner. */
+  const fed: number[] = [];
   let outputStarted = false;
   let previous: string | undefined;
 
@@ -57,14 +67,8 @@ export function splitBashBlock(body: string): BashSplit {
     let text: string;
     if (line.startsWith('$ ')) {
       text = line.slice(2);
-    } else if (heredocs.length > 0) {
+    } else if (scanner.inHeredocBody) {
       text = line;
-      const current = heredocs[0]!;
-      const candidate = current.stripTabs ? line.replace(/^\t+/, '') : line;
-      if (candidate === current.delimiter) heredocs = heredocs.slice(1);
-      commands.push({ index, text, prompt: false });
-      previous = text;
-      return;
     } else if (previous !== undefined && previous.endsWith('\\')) {
       text = line;
     } else {
@@ -72,12 +76,15 @@ export function splitBashBlock(body: string): BashSplit {
       output.push({ index, text: line, prompt: false });
       return;
     }
-    for (const m of text.matchAll(heredocStart)) heredocs.push({ delimiter: m[3]!, stripTabs: m[1] === '-' });
+    scanner.feed(text);
+    fed.push(index);
     commands.push({ index, text, prompt: line.startsWith('$ ') });
     previous = text;
   });
 
-  return { commands, output, commandsAfterOutput, noCommand: !lines[0]?.startsWith('$ '), unclosedHeredoc: heredocs[0]?.delimiter };
+  const problem = commands.length > 0 ? scanner.finish() : undefined;
+  const incomplete = problem && { index: fed[problem.line] ?? 0, message: problem.message };
+  return { commands, output, commandsAfterOutput, noCommand: !lines[0]?.startsWith('$ '), incomplete };
 }
 
 /** The text a reader copies: the commands without prompts, one per line. */

@@ -4,7 +4,7 @@ export { buildContentIndex, findGlossaryEntry, kindOf, listMarkdown, loadAllPage
 export { ContentError, diagnostic, formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
 export { parseFenceMeta, type FenceMeta } from './fence-meta.ts';
 export { frontmatterSchema, testValues, type Frontmatter, type PageKind } from './frontmatter.ts';
-export { loadPage, markdownProcessor, parsePage, type CodeBlock, type Page } from './parse.ts';
+export { decodePageBytes, loadPage, markdownProcessor, parsePage, readPageSource, type CodeBlock, type Page } from './parse.ts';
 export { splitRepoPaths, stripRepoPaths } from './repo-links.ts';
 export { sectionOfHeadingLine, slugSection } from './sections.ts';
 export { buildBreakingRules, validatePage } from './validate.ts';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { projectRoot } from '../config/paths.ts';
 import type { PageKind } from './frontmatter.ts';
-import { parsePage, type Page } from './parse.ts';
+import { parsePage, readPageSource, type Page } from './parse.ts';
 
 /**
  * What a parse result depends on besides the page: the page model's code and the parsers'
@@ -61,7 +61,7 @@ export class PageCache {
 
   /** Reads and parses `path`, or returns the page parsed from the same text before. */
   load(path: string, kind: PageKind, display: string): Page {
-    return this.page(readFileSync(path, 'utf8'), kind, display);
+    return this.page(readPageSource(path), kind, display);
   }
 
   /** `parsePage(source, kind, display)`, or the page parsed from the same text before. */

@@ -76,7 +76,66 @@ export interface Page {
 }
 
 export function loadPage(file: string, kind: PageKind, displayPath = file): Page {
-  return parsePage(readFileSync(file, 'utf8'), kind, displayPath);
+  return parsePage(readPageSource(file), kind, displayPath);
+}
+
+/**
+ * A page's text. Bytes that are not UTF-8 are kept as lone surrogates U+DC80–U+DCFF (one per
+ * byte, as Python's `surrogateescape`), which valid UTF-8 can never produce, so `parsePage`
+ * reports them with their line instead of every tool silently seeing U+FFFD. Every reader of
+ * pages (site, snips, lint) goes through here.
+ */
+export function readPageSource(file: string): string {
+  return decodePageBytes(readFileSync(file));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodePageBytes(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    let out = '';
+    let start = 0;
+    for (let i = 0; i < bytes.length; ) {
+      const n = validSequenceLength(bytes, i);
+      if (n > 0) {
+        i += n;
+        continue;
+      }
+      out += strictUtf8.decode(bytes.subarray(start, i)) + String.fromCharCode(0xdc00 + bytes[i]!);
+      i += 1;
+      start = i;
+    }
+    return out + strictUtf8.decode(bytes.subarray(start));
+  }
+}
+
+/** Length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 when there is none. */
+function validSequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => b[i + k] !== undefined && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c < 0x80) return 1;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/** One `encoding` error per line holding bytes that are not UTF-8 (see `readPageSource`). */
+function checkEncoding(lines: string[], file: string, diagnostics: Diagnostic[]): void {
+  lines.forEach((text, i) => {
+    const bad = [...text.matchAll(/(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g)];
+    if (bad.length === 0) return;
+    const bytes = bad.map((m) => `0x${(m[0].charCodeAt(0) - 0xdc00).toString(16).toUpperCase()}`).join(', ');
+    diagnostics.push(
+      diagnostic(file, i + 1, 'encoding', `bytes that are not UTF-8 (${bytes}) at column ${bad[0]!.index! + 1}: save the file as UTF-8`, { column: bad[0]!.index! + 1 }),
+    );
+  });
 }
 
 /** Parses a page once into the model every tool reads. Never throws on bad content. */
@@ -84,6 +143,7 @@ export function parsePage(source: string, kind: PageKind, file: string): Page {
   const tree = markdownProcessor.parse(source) as Root;
   const lines = source.split('\n');
   const diagnostics: Diagnostic[] = [];
+  checkEncoding(lines, file, diagnostics);
 
   const { frontmatter, raw } = readFrontmatter(tree, kind, file, diagnostics);
   const headings: HeadingInfo[] = [];
@@ -112,19 +172,25 @@ export function parsePage(source: string, kind: PageKind, file: string): Page {
         index: codeBlocks.length,
         lang,
         meta: parseFenceMeta(code.meta),
-        value: code.value,
+        // CRLF pages: a code line ends at LF, as in every other tool (bash would keep the CR).
+        value: code.value.replace(/\r\n/g, '\n'),
         line,
         section,
         positionInSection: counter,
         node: code,
       };
-      if (lang === 'bash') block.bash = splitBashBlock(code.value);
+      if (lang === 'bash') block.bash = splitBashBlock(block.value);
       codeBlocks.push(block);
       checkFenceClosed(code, lines, file, diagnostics);
       if (block.bash?.noCommand) {
         diagnostics.push(
           diagnostic(file, line + 1, 'bash-no-command', 'a bash block must start with a "$ " command line (use another language for plain output)'),
         );
+      }
+      if (block.bash?.incomplete) {
+        // One rule for site, snips and lint: commands bash would read past end here (see shell-syntax.ts).
+        const { index, message } = block.bash.incomplete;
+        diagnostics.push(diagnostic(file, line + 1 + index, 'bash-incomplete-command', `the commands are not a complete shell command list: ${message}`));
       }
     } else if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       const d = node as ContainerDirective | LeafDirective | TextDirective;

@@ -14,8 +14,10 @@ import { unknownVersionNames } from './versions.ts';
  */
 export const buildBreakingRules = new Set([
   'frontmatter',
+  'encoding',
   'unclosed-fence',
   'bash-no-command',
+  'bash-incomplete-command',
   'unknown-directive',
   'unknown-boilerplate',
   'unknown-glossary-term',

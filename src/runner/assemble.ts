@@ -24,6 +24,13 @@ export interface AssembleContext {
 export const shellQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /**
+ * A path as one shell word: double-quoted as istio.io's harness writes it when that is inert
+ * (no `$`, backtick, `"`, `\\`, `!` or control character), single-quoted otherwise, so a directory
+ * named `$(touch x)` stays a name.
+ */
+export const shellWord = (s: string): string => (/^[^$`"\\!\u0000-\u001f\u007f]*$/.test(s) ? `"${s}"` : shellQuote(s));
+
+/**
  * What istio.io's harness injects, with the library at an absolute path: `cd` to the docs root,
  * the page's `snips.sh`, the verify, debug and helper functions. `runner.sh` comes first so that
  * the snips and every later `source` are wrapped for step recording.
@@ -35,7 +42,7 @@ export function injectedPrefix(script: Pick<TestScript, 'file'>, ctx: AssembleCo
     '### BEGIN INJECTED SCRIPT ###',
     `cd ${shellQuote(ctx.root)}`,
     lib('runner.sh'),
-    `source "${snips}" # snips.sh`,
+    `source ${shellWord(snips)} # snips.sh`,
     lib('verify.sh'),
     lib('debug.sh'),
     lib('helpers.sh'),

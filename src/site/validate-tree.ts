@@ -6,7 +6,7 @@ import { buildContentIndex, kindOf, listMarkdown, type ContentIndex } from '../m
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
 import { modelFingerprint } from '../model/page-cache.ts';
-import { parsePage } from '../model/parse.ts';
+import { parsePage, readPageSource } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
 
 /** What the site needs to know of a page before Astro renders it. */
@@ -61,7 +61,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
   const errors: Diagnostic[] = [];
   const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(`boilerplates${sep}snips`));
   for (const path of files) {
-    const source = readFileSync(path, 'utf8');
+    const source = readPageSource(path);
     const hash = createHash('sha256').update(source).digest('hex');
     const file = relative(cwd, path) || path;
     let entry = cache[path];

@@ -76,6 +76,18 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
   };
   if (!ctx.force && !isTestedPage(page)) return result;
 
+  // Names that reach shell code: the boilerplate's name (its function prefix, its `source` line)
+  // and the path in the banner comment. Safe ones are written as istio.io does; others refuse the page.
+  const unsafe = unsafeName(page, ctx, markdown);
+  if (unsafe) {
+    result.diagnostics.push(diagnostic(page.file, 1, 'snip-unsafe-name', unsafe));
+    return result;
+  }
+
+  // The page model's verdict is the build's and lint's: an unclosed fence, bad front matter, a block
+  // with no command or with commands bash would read past, all refuse the page here too.
+  result.diagnostics.push(...page.diagnostics.filter((d) => d.severity === 'error'));
+
   const tested = isTestedPage(page);
   const lineCtx: LineContext = { rewrites: ctx.rewrites, versions: ctx.versions };
   const prefix = snipPrefix(page, markdown);
@@ -130,16 +142,8 @@ type Report = (line: number, ruleId: string, message: string, severity?: Diagnos
 function bashSnippet(block: CodeBlock, name: string, ctx: LineContext, tested: boolean, report: Report): Snippet {
   const split = block.bash!;
   const bodyStart = block.line + 1;
-  if (split.commands.length === 0) {
-    report(bodyStart, 'bash-no-command', 'a bash block must start with a "$ " command line (use another language for plain output)');
-  }
-  // Either would swallow the function's closing `}` and break the whole file when it is sourced.
-  const last = split.commands.at(-1);
-  if (split.unclosedHeredoc !== undefined && last) {
-    report(bodyStart + last.index, 'snip-unclosed-heredoc', `the heredoc <<${split.unclosedHeredoc} is never closed: end it with a line "${split.unclosedHeredoc}"`);
-  } else if (last && split.output.length === 0 && last.text.endsWith('\\')) {
-    report(bodyStart + last.index, 'snip-dangling-continuation', 'the last command line ends with "\\" but nothing follows it');
-  }
+  // A block with no command, or whose commands bash would read past (an open quote, heredoc, `}`
+  // …), is reported by the page model (`bash-no-command`, `bash-incomplete-command`): see above.
   for (const index of split.commandsAfterOutput) {
     report(
       bodyStart + index,
@@ -198,6 +202,23 @@ function includedBoilerplates(page: Page, ctx: SnipsContext, report: Report): st
     else if (status === 'snips') names.push(name);
   }
   return names;
+}
+
+/** A boilerplate name becomes `bpsnip_<name>` and `source "…/<name>.sh"`: letters, digits, `-`, `_` only (istio.io's own pattern plus `_`). */
+export const safeBoilerplateName = /^[A-Za-z0-9_-]+$/;
+
+function unsafeName(page: Page, ctx: SnipsContext, markdown: string): string | undefined {
+  if (page.kind === 'boilerplate') {
+    const name = basename(markdown, '.md');
+    if (!safeBoilerplateName.test(name)) {
+      return `boilerplate file name "${name}" would be written into shell code: use letters, digits, "-" and "_" only`;
+    }
+  }
+  // The banner path sits in a `#` comment: a line break (or any control character) would end it.
+  if (/[\u0000-\u001f\u007f]/.test(bannerPath(ctx.paths, markdown))) {
+    return 'the page path holds a line break or control character, which would break out of the snips.sh banner comment: rename the directory';
+  }
+  return undefined;
 }
 
 /** The banner names the Markdown file relative to `content/en/` (istio.io's convention). */

@@ -4,7 +4,7 @@ import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, listMarkdown } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
-import { loadPage, parsePage, type Page } from '../model/parse.ts';
+import { loadPage, parsePage, readPageSource, type Page } from '../model/parse.ts';
 import type { VersionValues } from '../model/versions.ts';
 import type { SnipRewrite } from './lines.ts';
 import { generatePageSnips, snipsTarget, type BoilerplateStatus, type SnipsContext } from './page.ts';
@@ -92,7 +92,7 @@ export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}
   for (const file of listMarkdown(paths.docs)) {
     let page = options.parsed?.get(file);
     if (!page) {
-      const source = readFileSync(file, 'utf8');
+      const source = readPageSource(file);
       if (!mayBeTested(source)) continue;
       page = parsePage(source, 'docs', session.display(file));
     }

@@ -5,7 +5,7 @@ import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { runPageRules, applyRuleFixes } from '../../src/lint/page-rules.ts';
 import { isRuleEnabled, pageRules } from '../../src/lint/rules/index.ts';
 import { buildContentIndex } from '../../src/model/content-tree.ts';
-import { parsePage } from '../../src/model/parse.ts';
+import { decodePageBytes, parsePage } from '../../src/model/parse.ts';
 
 const index = buildContentIndex(resolveContentPaths(join(projectRoot, 'tests/fixtures/lint/seeded/content')));
 const lint = (source: string, kind: 'docs' | 'boilerplate' = 'docs') =>
@@ -103,5 +103,17 @@ describe('rules on the page model', () => {
       'Version %%version%%.',
     ].join('\n');
     expect(lint(docs(body))).toEqual([]);
+  });
+});
+
+describe('shell safety and encoding (issue 10)', () => {
+  test('MESH012: commands bash would read past are reported at the line that opens them', () => {
+    expect(lint(docs(['```bash', '$ echo "', '"; }; touch /tmp/PWNED', '```'].join('\n')))).toEqual(['8 MESH012']);
+  });
+
+  test('MESH013: bytes that are not UTF-8 are reported with their line', () => {
+    const bytes = Buffer.from(docs('Caf\u0000 au lait.'));
+    bytes[bytes.indexOf(0)] = 0xe9;
+    expect(lint(decodePageBytes(bytes))).toEqual(['7 MESH013']);
   });
 });

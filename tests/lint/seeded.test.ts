@@ -34,7 +34,7 @@ describe('seeded fixture: one error of every kind', () => {
     const ids = new Set(markers.map((m) => m.ruleId));
     const kinds = [
       ...['MD004', 'MD029', 'MD026'],
-      ...['MESH001', 'MESH002', 'MESH003', 'MESH004', 'MESH005', 'MESH006', 'MESH007', 'MESH008', 'MESH009', 'MESH010', 'MESH011'],
+      ...['MESH001', 'MESH002', 'MESH003', 'MESH004', 'MESH005', 'MESH006', 'MESH007', 'MESH008', 'MESH009', 'MESH010', 'MESH011', 'MESH012'],
       'spelling',
       ...['snips-fresh', 'SC2046', 'SC2045', 'doctest-setup', 'doctest-cleanup', 'snip-undefined', 'test-missing', 'uncalled'],
       ...['link-broken', 'link-fragment', 'link-image', 'link-alias'],

@@ -221,3 +221,87 @@ describe('random code blocks', () => {
     expect(cases).toBe(60);
   });
 });
+
+// ---- hostile commands: either refused with file:line, or inert when sourced and exact when run ---
+
+/**
+ * Command lines that leave things open or close what they did not open: unbalanced quotes, `$(`,
+ * backticks, heredocs with quoted, escaped and `<<-` delimiters (and their would-be end lines),
+ * a `}` that would end the function. Output lines then try to finish the job.
+ */
+const hostilePiece = fc.constantFrom(
+  "'", '"', '`', '$(', ')', '}', '{', '\\', '$((', "<<'E OF'", '<<E\\OF', '<<-EOF', '<<EOF', '<<"E F"', 'EOF', 'E OF', 'E F', '\tEOF', ';', '#',
+  'echo a', 'printf x', 'if true; then', 'fi', 'case a in a)', ';;', 'esac',
+);
+const hostileCommandLine = fc.array(hostilePiece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(' '));
+const hostileOutput = fc.array(
+  fc.constantFrom(`"; }; /usr/bin/touch ${sentinel}`, `'; }; /usr/bin/touch ${sentinel}`, `\`; }; /usr/bin/touch ${sentinel}`, `); }; /usr/bin/touch ${sentinel}`, `}; /usr/bin/touch ${sentinel}`, 'EOF', 'E OF', 'E F', '\tEOF', ': <<\\ENDSNIP', 'ENDSNIP', 'fi', 'esac'),
+  { maxLength: 4 },
+);
+/** Complete commands that hold the same characters: heredocs as bash ends them, quoted closers. */
+const trickyButComplete = fc.constantFrom(
+  ["cat <<'E OF'", 'EOF', '}', 'E OF'],
+  ['cat <<E\\OF', 'E', '"', 'EOF'],
+  ['cat <<-EOF', "'", '\tEOF'],
+  ['cat <<"E F"', '`', 'E F'],
+  ["echo '}' \"\\\"\" '\"'"],
+  ['echo $(echo ")") `echo "}"`'],
+  ['if true; then echo a; fi # }'],
+);
+const hostileBlock = fc.record({
+  commands: fc.oneof(fc.array(hostileCommandLine, { minLength: 1, maxLength: 4 }), trickyButComplete),
+  output: hostileOutput,
+});
+
+describe('hostile code blocks', () => {
+  test('are refused with file and line, or source without running anything, and each function runs exactly its commands', () => {
+    let refused = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(hostileBlock, { minLength: 1, maxLength: 3 }), (blocks) => {
+        const lines = ['---', 'title: Hostile', 'test: yes', '---', '', '## H', ''];
+        const bodies: string[][] = [];
+        for (const b of blocks) {
+          // A continuation or heredoc line must not start with `$ ` (the prompt is removed from it).
+          const body = [...b.commands.map((c, i) => (i === 0 ? `$ ${c}` : c.replace(/^\$ /, ''))), ...b.output.map((o) => (o.startsWith('$ ') ? `x${o}` : o))];
+          bodies.push(body);
+          lines.push('````bash', ...body, '````', '');
+        }
+        const page = parsePage(lines.join('\n'), 'docs', 'hostile.md');
+        const result = generatePageSnips(page, ctx, join(work, 'content/en/docs/hostile/index.md'));
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          refused += 1;
+          for (const e of errors) {
+            expect(e.file).toBe('hostile.md');
+            expect(e.line).toBeGreaterThan(7);
+            expect(e.line).toBeLessThanOrEqual(lines.length);
+          }
+          return;
+        }
+        accepted += 1;
+        const file = join(work, 'hostile.sh');
+        writeFileSync(file, result.content!);
+        const env = { PATH: '/nonexistent' };
+        // Sourcing defines the functions and runs nothing.
+        const sourced = run('/bin/bash', ['--norc', '--noprofile', '-c', 'source "$1"; declare -F', 'bash', file], env);
+        expect(existsSync(sentinel)).toBe(false);
+        const names = page.codeBlocks.map((b) => `snip_h_${b.positionInSection}`);
+        expect(sourced.stdout).toBe(names.map((n) => `declare -f ${n}\n`).join(''));
+        // Each function does exactly what its commands do when run on their own.
+        page.codeBlocks.forEach((b, i) => {
+          const alone = join(work, 'alone.sh');
+          writeFileSync(alone, `${b.bash!.commands.map((c) => c.text).join('\n')}\n`);
+          const expected = run('/bin/bash', ['--norc', '--noprofile', alone], env);
+          const actual = run('/bin/bash', ['--norc', '--noprofile', '-c', `source "$1"; ${names[i]}`, 'bash', file], env);
+          expect(actual.stdout).toBe(expected.stdout);
+          expect(existsSync(sentinel)).toBe(false);
+        });
+      }),
+      { seed: 20261201, numRuns: 60 },
+    );
+    // Both outcomes must be reached, or the property says little.
+    expect(refused).toBeGreaterThan(5);
+    expect(accepted).toBeGreaterThan(5);
+  });
+});

@@ -10,6 +10,8 @@ import { knownVersionsRule } from './mesh008-known-versions.ts';
 import { noCurlyQuotesRule } from './mesh009-no-curly-quotes.ts';
 import { headingLevelsRule } from './mesh010-heading-levels.ts';
 import { closedFencesRule } from './mesh011-closed-fences.ts';
+import { completeCommandsRule } from './mesh012-complete-commands.ts';
+import { utf8EncodingRule } from './mesh013-utf8-encoding.ts';
 import type { PageRule } from './types.ts';
 
 export type { PageRule, RuleContext, RuleFinding, RuleFix } from './types.ts';
@@ -38,6 +40,8 @@ export const pageRules: readonly RegisteredRule[] = [
   noCurlyQuotesRule,
   headingLevelsRule,
   closedFencesRule,
+  completeCommandsRule,
+  utf8EncodingRule,
 ].map((rule) => ({ ...rule, information: ruleInformation(rule.names[0]) }));
 
 /** Whether a markdownlint-style config enables a rule (by id or alias; `default` applies otherwise). */
