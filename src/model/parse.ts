@@ -174,8 +174,16 @@ function readFrontmatter(
     return { frontmatter: undefined, raw: {} };
   }
   const { value, problems } = checkFrontmatter(data, kind);
-  for (const p of problems) diagnostics.push(diagnostic(file, lineOfKey(yamlNode.value, p.key), 'frontmatter', p.message));
+  for (const p of problems) diagnostics.push(diagnostic(file, lineOfValue(doc, yamlNode.value, p.key), 'frontmatter', p.message));
   return { frontmatter: problems.length === 0 ? value : undefined, raw: data as Record<string, unknown> };
+}
+
+/** Line in the file of the value a problem is about (`aliases.1`: the second alias), else of its top-level key. */
+function lineOfValue(doc: ReturnType<typeof parseDocument>, yamlText: string, key: string): number {
+  const path = key.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const node = path.length > 1 ? (doc.getIn(path, true) as { range?: [number, number, number] } | undefined) : undefined;
+  if (node?.range) return yamlText.slice(0, node.range[0]).split('\n').length + 1;
+  return lineOfKey(yamlText, key);
 }
 
 /** Line in the file of a top-level front matter key (1 when absent: the opening `---`). */

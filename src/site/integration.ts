@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -7,7 +7,9 @@ import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { listMarkdown, pageSlug } from '../model/content-tree.ts';
 import { ContentError } from '../model/diagnostic.ts';
-import { collectRedirects, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
+import { isInside, walkTree } from '../model/tree-walk.ts';
+import { normalizeAlias } from '../model/url-safety.ts';
+import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
 import { checkTreeForSite } from './validate-tree.ts';
 
 /**
@@ -49,14 +51,20 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         server.watcher.on('change', onInclude);
         server.watcher.on('add', onInclude);
         server.middlewares.use((req, res, next) => {
-          const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          let path: string;
+          try {
+            path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          } catch {
+            return next(); // a malformed %-escape is no asset and no alias
+          }
           const asset = bundleAssetFor(paths, path);
           if (asset) {
             res.setHeader('Content-Type', assetTypes[extname(asset)] ?? 'application/octet-stream');
             res.end(readFileSync(asset));
             return;
           }
-          const hit = redirects.find((r) => r.from === path || r.from === `${path}/` || `${r.from}/` === path);
+          const wanted = normalizeAlias(path);
+          const hit = redirects.find((r) => r.from === wanted);
           if (!hit) return next();
           res.statusCode = 301;
           res.setHeader('Location', hit.to);
@@ -67,8 +75,13 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         // A partial build renders a few pages beside a full build, which has the redirects and assets.
         if (partial) return;
         const out = fileURLToPath(dir);
+        const inside = (rel: string): string => {
+          const file = outputPath(out, rel);
+          if (!file) throw new Error(`refusing to write ${rel}: it is not inside the output directory ${out}`);
+          return file;
+        };
         for (const r of redirects) {
-          const file = join(out, redirectFile(r.from));
+          const file = inside(redirectFile(r.from));
           if (existsSync(file)) {
             logger.warn(`alias ${r.from} is also a real page; not overwritten`);
             continue;
@@ -79,7 +92,7 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         if (redirects.length > 0) logger.info(`${redirects.length} alias redirect(s) written`);
         const assets = listBundleAssets(paths);
         for (const asset of assets) {
-          const target = join(out, relative(paths.lang, asset));
+          const target = inside(relative(paths.lang, asset));
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(asset, target);
         }
@@ -104,13 +117,13 @@ const assetTypes: Record<string, string> = {
 
 /** Every image (and PDF) beside the pages of `<lang>/docs`: copied next to the page's HTML. */
 export function listBundleAssets(paths: ContentPaths): string[] {
-  return listFiles(paths.docs, '').filter((f) => extname(f).toLowerCase() in assetTypes);
+  return walkTree(paths.docs, paths.content).files.filter((f) => extname(f).toLowerCase() in assetTypes);
 }
 
 function bundleAssetFor(paths: ContentPaths, urlPath: string): string | undefined {
   if (!urlPath.startsWith('/docs/') || !(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
   const file = join(paths.lang, urlPath);
-  return file.startsWith(paths.docs) && existsSync(file) ? file : undefined;
+  return isInside(paths.docs, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
 }
 
 /** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */
@@ -127,7 +140,7 @@ export function urlOf(paths: ContentPaths, file: string): string {
 function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, logger: { info(m: string): void }): void {
   const hash = createHash('sha256');
   const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
-  const inputs = [...listMarkdown(paths.boilerplates), ...listMarkdown(paths.glossary), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
+  const inputs = [...listMarkdown(paths.boilerplates, paths.content), ...listMarkdown(paths.glossary, paths.content), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
   for (const file of inputs) {
     if (!existsSync(file)) continue;
     hash.update(file).update('\0').update(readFileSync(file)).update('\0');
@@ -147,6 +160,5 @@ function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, l
 }
 
 function listFiles(dir: string, ext: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+  return walkTree(dir).files.filter((f) => f.endsWith(ext));
 }

@@ -3,6 +3,7 @@ import { commandText, splitBashBlock, type BashLine } from '../model/bash-split.
 import type { FenceMeta } from '../model/fence-meta.ts';
 import { splitRepoPaths, stripRepoPaths } from '../model/repo-links.ts';
 import { codeThemes } from './highlighter.ts';
+import { escapeAttr, escapeHtml } from './html-escape.ts';
 
 export interface CodeRenderInput {
   /** Language of the block ('' when none). */
@@ -135,10 +136,4 @@ function renderTokens(tokens: ThemedToken[], ranges: { start: number; end: numbe
   return out;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-export function escapeAttr(text: string): string {
-  return escapeHtml(text).replaceAll('"', '&quot;').replaceAll('\n', '&#10;');
-}
+export { escapeAttr, escapeHtml } from './html-escape.ts';
