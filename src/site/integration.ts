@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { listMarkdown, pageSlug } from '../model/content-tree.ts';
-import { ContentError } from '../model/diagnostic.ts';
+import { ContentError, type Diagnostic } from '../model/diagnostic.ts';
 import { isInside, walkTree } from '../model/tree-walk.ts';
 import { normalizeAlias } from '../model/url-safety.ts';
 import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
@@ -23,11 +23,9 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
     name: 'meshdocs',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
-        const { pages, errors } = checkTreeForSite(paths);
-        const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
-        const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
-        redirects = aliasResult.redirects;
-        const all = [...errors, ...aliasResult.errors];
+        const check = checkSite(paths);
+        redirects = check.redirects;
+        const all = check.errors;
         if (all.length > 0) {
           const error = new ContentError(all, `${all.length} problem(s) in ${relative(process.cwd(), paths.content) || paths.content}`);
           // The dev server keeps running so the author can fix the page and see it reload.
@@ -100,6 +98,18 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
       },
     },
   };
+}
+
+/**
+ * Everything the site refuses before Astro renders: the page checks (`checkTreeForSite`) and two
+ * pages claiming one alias. `npm run build` runs it first (exit 2, no Astro trace), the integration
+ * again (the dev server, a bare `astro build`).
+ */
+export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[] } {
+  const { pages, errors } = checkTreeForSite(paths);
+  const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
+  const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
+  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors] };
 }
 
 /** Files of page bundles a page may reference relatively (`::image{src="./arch.svg"}`). */
