@@ -1,24 +1,17 @@
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { resolveContentPaths } from './config/paths.ts';
 import { frontmatterSchema } from './model/frontmatter.ts';
-import { pageSlug } from './model/content-tree.ts';
-import { exactPatterns, partialPages } from './site/partial-build.ts';
+import { pageLoader } from './site/page-loader.ts';
+import { partialPages } from './site/partial-build.ts';
 
 const paths = resolveContentPaths();
-const partial = partialPages();
 
 export const collections = {
-  // Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home) and
-  // `<content>/en/docs/**` (index.md / _index.md page bundles). Boilerplates and glossary entries are not pages.
+  // Starlight's `docs` collection: the pages of the istio.io-style tree (see pageLoader). Boilerplates
+  // and glossary entries are not pages. A partial build (lint's quick rebuild of edited pages) loads those pages only.
   docs: defineCollection({
-    loader: glob({
-      base: paths.lang,
-      // A partial build (lint's quick rebuild of edited pages) loads those pages only.
-      pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
-      generateId: ({ entry }) => pageSlug(entry) || 'index',
-    }),
+    loader: pageLoader(paths, partialPages()),
     // The one front matter schema (src/model/frontmatter.ts) on top of Starlight's.
     // `.strip()`: Starlight parses its own keys (hero, template…); ours must not hand them back untransformed.
     schema: docsSchema({ extend: frontmatterSchema.strip() }),

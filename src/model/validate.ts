@@ -16,6 +16,7 @@ import { unknownVersionNames } from './versions.ts';
 export const buildBreakingRules = new Set([
   'frontmatter',
   'unclosed-fence',
+  'directive-syntax',
   'bash-no-command',
   'unknown-directive',
   'unknown-boilerplate',

@@ -87,7 +87,9 @@ export function renderCodeBlock(input: CodeRenderInput, ctx: CodeRenderContext):
 /** One token list per input line. */
 function tokenizeLines(highlighter: Highlighter, lines: string[], lang: string): ThemedToken[][] {
   if (lang === 'text') return lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
-  const out = highlighter.codeToTokens(lines.join('\n'), { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false }).tokens;
+  // No time limit per line: Shiki's default (500 ms) leaves a line unhighlighted when the machine is
+  // busy (the first line a grammar tokenizes compiles its patterns), so one build differed from the next.
+  const out = highlighter.codeToTokens(lines.join('\n'), { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false, tokenizeTimeLimit: 0 }).tokens;
   // Shiki returns one entry per line; guard against a mismatch rather than shift every later line.
   return out.length === lines.length ? out : lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
 }

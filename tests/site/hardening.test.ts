@@ -45,6 +45,7 @@ test('bad input: refused with file:line and exit 2 before Astro starts, nothing 
     'docs/two/index.md': page('Two', 'aliases: ["/old/"]\n'),
     'docs/loop/index.md': page('Loop'),
     'docs/dir.md/index.md': page('Directory named like a page'),
+    'docs/one.md': page('Also One'),
   });
   symlinkSync('.', join(content, 'en/docs/loop/self'));
   const base = mkdtempSync(join(tmpdir(), 'meshdocs-out-'));
@@ -59,6 +60,7 @@ test('bad input: refused with file:line and exit 2 before Astro starts, nothing 
     `alias /old/ is also claimed by ${shown('docs/one/index.md')} (as /old)`,
     `${shown('docs/loop/self')}:0  content-tree  is a symbolic link to the directory`,
     `${shown('docs/dir.md')}:0  content-tree  is a directory, but its name ends in .md`,
+    `${shown('docs/one/index.md')}:0  page-path  is the same page as ${shown('docs/one.md')} (both /docs/one/)`,
   ]) {
     expect(build.output).toContain(line);
   }
@@ -76,13 +78,22 @@ test('a build that fails in Astro leaves the previous good build in place, untou
   const before = siteFiles(dist);
   const stamp = statSync(join(dist, stampName)).mtimeMs;
   // Passes our checks (unknown keys are kept), fails Starlight's schema: the build stops inside Astro.
-  writeFileSync(join(content, 'en/docs/guide/first/index.md'), readFileSync(join(content, 'en/docs/guide/first/index.md'), 'utf8').replace('---\n', '---\ntemplate: nope\n'));
+  const first = join(content, 'en/docs/guide/first/index.md');
+  writeFileSync(first, readFileSync(first, 'utf8').replace('---\n', '---\ntemplate: nope\n'));
   const bad = await buildSite(content, dist);
   expect(bad.exitCode, bad.output).toBe(1);
   expect(bad.output).toContain('is unchanged');
   expect(siteFiles(dist)).toEqual(before);
   expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
   expect(readdirSync(dirname(dist)).filter((n) => n.startsWith(`${relative(dirname(dist), dist)}.meshdocs-`))).toEqual([]);
+
+  // Fixed, with its body edited: the rebuild replaces the build, and Astro's content store (which
+  // holds the page from before) no longer makes it warn `Duplicate id` for the edited page.
+  writeFileSync(first, readFileSync(first, 'utf8').replace('template: nope\n', '').replace('Install version', 'Now install version'));
+  const again = await buildSite(content, dist);
+  expect(again.exitCode, again.output).toBe(0);
+  expect(again.output).not.toContain('Duplicate id');
+  expect(readFileSync(join(dist, 'docs/guide/first/index.html'), 'utf8')).toContain('Now install version 9.8.7');
   rmSync(dist, { recursive: true, force: true });
 });
 

@@ -1,0 +1,34 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import type { ContentPaths } from '../config/paths.ts';
+import { pageSlug } from '../model/content-tree.ts';
+import { exactPatterns } from './partial-build.ts';
+
+/**
+ * Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home)
+ * and `<content>/en/docs/**` (index.md / _index.md page bundles), or only the pages of a partial build.
+ *
+ * Astro's glob loader warns `Duplicate id "docs/…"` whenever a page it already stored changes (every
+ * rebuild after an edit, every save in the dev server): it asks the store whether the id exists, not
+ * whether another file holds it. Two files that really are one page (`docs/a.md`, `docs/a/index.md`)
+ * are refused by the site check (`checkTreeForSite`) with both paths, so the loader is given a store
+ * that never reports an id as taken.
+ */
+export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
+  const inner = glob({
+    base: paths.lang,
+    pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
+    generateId: ({ entry }) => pageSlug(entry) || 'index',
+  });
+  return { ...inner, load: (context: LoaderContext) => inner.load({ ...context, store: withoutTakenIds(context.store) }) };
+}
+
+function withoutTakenIds(store: LoaderContext['store']): LoaderContext['store'] {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'has') return () => false;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
