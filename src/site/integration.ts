@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { listMarkdown, pageSlug } from '../model/content-tree.ts';
-import { ContentError, type Diagnostic } from '../model/diagnostic.ts';
+import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { isInside, walkTree } from '../model/tree-walk.ts';
 import { normalizeAlias } from '../model/url-safety.ts';
 import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
@@ -48,6 +48,16 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         };
         server.watcher.on('change', onInclude);
         server.watcher.on('add', onInclude);
+        // A saved page is checked as the build checks it, and its problems printed the same way.
+        const onPage = (file: string) => {
+          if (!file.endsWith('.md') || !isInside(paths.lang, file) || isInside(paths.boilerplateSnips, file)) return;
+          const shown = relative(process.cwd(), file) || file;
+          const check = checkSite(paths);
+          redirects = check.redirects;
+          for (const d of sortDiagnostics(check.errors.filter((e) => e.file === shown))) logger.error(formatDiagnostic(d));
+        };
+        server.watcher.on('change', onPage);
+        server.watcher.on('add', onPage);
         server.middlewares.use((req, res, next) => {
           let path: string;
           try {

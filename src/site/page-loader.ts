@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
@@ -20,7 +21,42 @@ export function pageLoader(paths: ContentPaths, partial: readonly string[] | und
     pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
     generateId: ({ entry }) => pageSlug(entry) || 'index',
   });
-  return { ...inner, load: (context: LoaderContext) => inner.load({ ...context, store: withoutTakenIds(context.store) }) };
+  return {
+    ...inner,
+    load: (context: LoaderContext) =>
+      inner.load({ ...context, store: withoutTakenIds(context.store), watcher: context.watcher && inOrder(context.watcher, context.logger) }),
+  };
+}
+
+/**
+ * The dev server's watcher, as the glob loader sees it: its handlers run one after another, in the
+ * order of the file events. Astro runs them at once, so of two quick saves the first could finish
+ * last and stay served; and a page it cannot read (bad YAML) became an `UnhandledRejection` with no
+ * path. A failure is logged with the file's path instead; the integration prints the page model's
+ * `file:line  rule  message` for the same save.
+ */
+function inOrder(watcher: NonNullable<LoaderContext['watcher']>, logger: LoaderContext['logger']): NonNullable<LoaderContext['watcher']> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const proxy: NonNullable<LoaderContext['watcher']> = new Proxy(watcher, {
+    get(target, prop) {
+      if (prop === 'on') {
+        return (event: string, handler: (...args: unknown[]) => unknown) => {
+          target.on(event as 'change', (...args: unknown[]) => {
+            queue = queue
+              .then(() => handler(...args))
+              .catch((error: unknown) => {
+                const file = typeof args[0] === 'string' ? `${relative(process.cwd(), args[0]) || args[0]}: ` : '';
+                logger.error(`${file}not reloaded: ${(error as Error).message.split('\n')[0]}`);
+              });
+          });
+          return proxy;
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return proxy;
 }
 
 function withoutTakenIds(store: LoaderContext['store']): LoaderContext['store'] {
