@@ -44,12 +44,13 @@ test('bad saves are reported with file:line, and the latest save is served', { t
   try {
     expect(await until(async () => (await body()).includes('Second Steps'), 120), output).toBe(true);
 
-    writeFileSync(file, good.replace('---\n', '---\nkeywords: [a, b\n'));
-    expect(await until(() => output.includes(`${shown}:2  frontmatter  invalid YAML`), 60), output).toBe(true);
+    writeFileSync(file, good.replace('---\n', '---\nbroken: [a, b\n'));
+    const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(await until(() => new RegExp(`${escaped}:\\d+  frontmatter  invalid YAML`).test(output), 60), output).toBe(true);
     expect(output).not.toMatch(/UnhandledRejection|YAMLException/);
 
     writeFileSync(file, `${good}\n\`\`\`yaml\na: 1\n`);
-    expect(await until(() => new RegExp(`${shown}:\\d+  unclosed-fence  code fence`).test(output), 60), output).toBe(true);
+    expect(await until(() => new RegExp(`${escaped}:\\d+  unclosed-fence  code fence`).test(output), 60), output).toBe(true);
 
     // Two saves in quick succession: the second is what the server shows, and keeps showing.
     writeFileSync(file, good.concat('\nFirst quick save.\n'));
