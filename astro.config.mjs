@@ -6,7 +6,7 @@ import { resolveContentPaths } from './src/config/paths.ts';
 import { siteConfig } from './src/config/site.ts';
 import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
-import { treeCacheDir } from './src/site/tree-cache.ts';
+import { buildCacheDir } from './src/site/tree-cache.ts';
 import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
 import { partialPages } from './src/site/partial-build.ts';
 import { join } from 'node:path';
@@ -16,11 +16,16 @@ const paths = resolveContentPaths();
 // Lint's partial builds (a few edited pages) keep their own content cache and skip the search index.
 const partial = partialPages() !== undefined;
 
+// The output the user named; `npm run build` (src/site/astro-process.ts) has Astro write into a
+// staging directory and moves it there when the build succeeds.
+const out = process.env.MESHDOCS_DIST ?? './dist';
+
 export default defineConfig({
   site: siteConfig.siteUrl,
-  outDir: process.env.MESHDOCS_DIST ?? './dist',
-  // One Astro content cache per content tree, so switching trees never mixes their entries.
-  cacheDir: partial ? join(treeCacheDir(paths), 'partial') : treeCacheDir(paths),
+  outDir: process.env.MESHDOCS_BUILD_DIR ?? out,
+  // One Astro content cache per content tree and output directory: switching trees never mixes their
+  // entries, and two builds at once (other outputs, or a lint's partial build) never share one.
+  cacheDir: partial ? join(buildCacheDir(paths, out), 'partial') : buildCacheDir(paths, out),
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   markdown: {

@@ -101,8 +101,8 @@ if (checks.has('links')) {
   if (values.dist) dist = resolve(values.dist);
   else {
     const out = process.env.MESHDOCS_DIST ? resolve(process.env.MESHDOCS_DIST) : join(projectRoot, 'dist');
-    // One partial build directory per content tree, so two trees linted at once do not share one.
-    const partialOut = join(cacheDir(projectRoot), `partial-dist-${createHash('sha1').update(paths.content).digest('hex').slice(0, 12)}`);
+    // One partial build directory per content tree and output, so two lints at once never share one.
+    const partialOut = join(cacheDir(projectRoot), `partial-dist-${createHash('sha1').update(paths.content).update('\0').update(out).digest('hex').slice(0, 12)}`);
     const prepared = siteForLinks(paths, out, partialOut, { full: values['no-cache'] || values.crawl });
     plan = prepared.plan;
     dist = prepared.site;

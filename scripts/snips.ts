@@ -6,7 +6,7 @@
  * The tree is `MESHDOCS_CONTENT` or the project's `content/`. Exit codes: 0 ok, 1 files out of
  * date (`--check`) or nothing to do, 2 content errors or a bad invocation.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isContentTree, resolveContentPaths } from '../src/config/paths.ts';
@@ -107,6 +107,10 @@ function check(paths: ReturnType<typeof resolveContentPaths>, options: TreeOptio
 function printOne(paths: ReturnType<typeof resolveContentPaths>, options: TreeOptions, file: string): number {
   if (!existsSync(file)) {
     console.error(`snips: no such file: ${file}`);
+    return 2;
+  }
+  if (!statSync(file).isFile()) {
+    console.error(`snips: ${file} is not a file`);
     return 2;
   }
   const session = openSnipsSession(paths, options);

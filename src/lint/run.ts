@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
-import { buildContentIndex, kindOf, listMarkdown } from '../model/content-tree.ts';
+import { buildContentIndex, kindOf, pageFilesOf, walkContent } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
@@ -75,7 +75,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
 
   const timings: Partial<Record<StepName, number>> = {};
   const parseStart = performance.now();
-  const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(join('boilerplates', 'snips')));
+  const walk = walkContent(paths);
+  const files = pageFilesOf(paths, walk);
   const sources = new Map(files.map((f) => [f, readPageSource(f)]));
   const config = readMarkdownlintConfig(options.projectRoot).config;
   const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : cacheDir(options.projectRoot);
@@ -99,7 +100,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   pageCache?.save();
   const index = buildContentIndex(paths);
   timings.parse = performance.now() - parseStart;
-  const diagnostics: Diagnostic[] = [];
+  // What the walk of the tree refused (link loops, links out of the tree, `foo.md/` directories).
+  const diagnostics: Diagnostic[] = walk.problems.map((p) => ({ ...p, file: display(p.file) }));
   const fixed: string[] = [];
   const time = async <T>(check: CheckName, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();

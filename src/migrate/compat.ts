@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveContentPaths } from '../config/paths.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { walkTree } from '../model/tree-walk.ts';
 import { generateFileSnips, openSnipsSession, splitBanner } from '../snips/index.ts';
 import { importHugoSite, ImportInputError, type ImportReport } from './import-site.ts';
 
@@ -99,14 +100,15 @@ export function compatCandidates(siteRoot: string): Candidate[] {
   const lang = join(resolve(siteRoot), 'content', 'en');
   const candidates = new Map<string, Candidate>();
   const docs = join(lang, 'docs');
-  const files = existsSync(docs) ? (readdirSync(docs, { recursive: true }) as string[]).sort() : [];
+  // The one walk of a content tree: no link loop, no directory named like a page.
+  const files = walkTree(docs, join(resolve(siteRoot), 'content')).files.map((f) => relative(docs, f));
   for (const rel of files) {
     const file = join(docs, rel);
     if (rel.endsWith('.md') && /^test: yes$/m.test(readFileSync(file, 'utf8'))) {
       const page = relative(lang, file).split(sep).join('/');
       candidates.set(page, { page, committed: join(dirname(file), snipsName(file)), kind: 'docs' });
     } else if (basename(rel) === 'snips.sh') {
-      const md = ['index.md', '_index.md'].map((n) => join(dirname(file), n)).find((f) => existsSync(f)) ?? join(dirname(file), 'index.md');
+      const md = ['index.md', '_index.md'].map((n) => join(dirname(file), n)).find((f) => statSync(f, { throwIfNoEntry: false })?.isFile()) ?? join(dirname(file), 'index.md');
       const page = relative(lang, md).split(sep).join('/');
       if (!candidates.has(page)) candidates.set(page, { page, committed: file, kind: 'docs' });
     }

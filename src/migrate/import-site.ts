@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveContentPaths, type ContentPaths } from '../config/paths.ts';
 import { buildContentIndex, kindOf } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { parsePage } from '../model/parse.ts';
+import { walkTree } from '../model/tree-walk.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
 import { convertHugoMarkdown, frontmatterLength, type EmittedFence } from './convert-page.ts';
 import { generateTreeSnips, writeTreeSnips } from '../snips/tree.ts';
@@ -103,7 +104,10 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
     if (!existsSync(langDir)) throw new ImportInputError(`${display(langDir)}: no such directory (is ${display(site)} a Hugo site root?)`);
     const outPaths = resolveContentPaths(join(out, 'content'));
     const outLang = join(out, 'content', lang);
-    const files = listFiles(langDir);
+    const walk = walkTree(langDir, join(site, 'content'));
+    // Links to directories (a loop would never end), links out of the site, `foo.md/` directories: reported, not imported.
+    for (const p of walk.problems) report.diagnostics.push({ ...p, file: display(p.file) });
+    const files = walk.files.map((f) => relative(langDir, f)).sort();
     const glossaryDir = findGlossaryDir(langDir, files);
     const glossaryTitles = new Set<string>();
     if (glossaryDir) {
@@ -236,11 +240,6 @@ function readArgs(file: string): SiteArgs {
   const args: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(raw ?? {})) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') args[k] = v;
   return args;
-}
-
-/** Every file below `dir`, relative, sorted. */
-function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
 }
 
 /**

@@ -1,17 +1,31 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import type { PageKind } from './frontmatter.ts';
 import { loadPage, type Page } from './parse.ts';
+import { walkTree, type TreeWalk } from './tree-walk.ts';
 import { loadVersions, type VersionValues } from './versions.ts';
 
-/** Every `.md` file below `dir`, sorted, as absolute paths. */
-export function listMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => join(dir, f))
-    .sort();
+/**
+ * Every `.md` file below `dir`, sorted, as absolute paths (see `walkTree`: links to directories are
+ * not followed; what the walk refuses is reported by `walkTree(...).problems`, once per command).
+ */
+export function listMarkdown(dir: string, within = dir): string[] {
+  return markdownOf(walkTree(dir, within).files);
+}
+
+/** The Markdown files of a walk. */
+export function markdownOf(files: readonly string[]): string[] {
+  return files.filter((f) => f.endsWith('.md'));
+}
+
+/** Every file of `<content>/en` and what the walk refused: walked once by each command, which reports the problems. */
+export function walkContent(paths: ContentPaths): TreeWalk {
+  return walkTree(paths.lang, paths.content);
+}
+
+/** The Markdown files of a content walk that are pages, boilerplates or glossary entries (not generated snips). */
+export function pageFilesOf(paths: ContentPaths, walk: TreeWalk): string[] {
+  return markdownOf(walk.files).filter((f) => !relative(paths.lang, f).startsWith(`boilerplates${sep}snips${sep}`));
 }
 
 /** What a Markdown file is, from where it sits below `<content>/en`. */
@@ -57,13 +71,13 @@ export interface ContentIndex {
 
 export function buildContentIndex(paths: ContentPaths): ContentIndex {
   const boilerplates = new Map<string, string>();
-  for (const file of listMarkdown(paths.boilerplates)) {
+  for (const file of listMarkdown(paths.boilerplates, paths.content)) {
     if (relative(paths.boilerplates, file).includes(sep)) continue; // snips/ and others
     const name = boilerplateName(file);
     if (name !== 'index' && name !== '_index') boilerplates.set(name, file);
   }
   const glossary = new Map<string, GlossaryEntry>();
-  for (const file of listMarkdown(paths.glossary)) {
+  for (const file of listMarkdown(paths.glossary, paths.content)) {
     const slug = basename(file, '.md');
     if (slug === 'index' || slug === '_index') continue;
     const page = loadPage(file, 'glossary');
@@ -85,7 +99,5 @@ export function findGlossaryEntry(index: ContentIndex, label: string, term?: str
 
 /** Loads every docs page, boilerplate and other page of the tree. */
 export function loadAllPages(paths: ContentPaths, display: (file: string) => string = (f) => f): Page[] {
-  return listMarkdown(paths.lang)
-    .filter((f) => !relative(paths.lang, f).startsWith(`boilerplates${sep}snips`))
-    .map((file) => loadPage(file, kindOf(paths, file), display(file)));
+  return pageFilesOf(paths, walkContent(paths)).map((file) => loadPage(file, kindOf(paths, file), display(file)));
 }

@@ -25,11 +25,20 @@ export function diagnostic(
   return { file, line, column: extra.column ?? 0, ruleId, message, severity: extra.severity ?? 'error' };
 }
 
-/** `file:line:col  rule-id  message`: the one output format of every check. */
+/**
+ * `file:line:col  rule-id  message`: the one output format of every check. Control characters a
+ * page or a file name holds (a binary page, an escape sequence) are shown as `\x1b`, never sent
+ * to the terminal; tabs and line breaks stay.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const place = `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}`;
   const sev = d.severity === 'warning' ? ' (warning)' : '';
-  return `${place}  ${d.ruleId}  ${d.message}${sev}`;
+  return showControls(`${place}  ${d.ruleId}  ${d.message}${sev}`);
+}
+
+/** Text with its control characters (but tab and line feed) written as `\xNN`. */
+export function showControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

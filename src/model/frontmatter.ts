@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { issueValue, typeName } from './schema-issue.ts';
+import { aliasProblem } from './url-safety.ts';
 
 /** Values of `test:`. Kept as strings: YAML 1.2 does not turn `yes` into `true`. */
 export const testValues = ['yes', 'no', 'n/a', 'table-of-contents'] as const;
 export const statusValues = ['Alpha', 'Beta', 'Stable', 'Experimental'] as const;
+
+/** An old URL of a page: a path on this site, never one that leaves the build output (see `aliasProblem`). */
+const aliasSchema = z.string().superRefine((alias, ctx) => {
+  const problem = aliasProblem(alias);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /**
  * Front matter of every page, declared once. The Astro site (`src/content.config.ts`), the snips
@@ -25,7 +32,7 @@ export const frontmatterSchema = z
     /** Whether the page is executed by the doc tests. Required on docs pages. */
     test: z.enum(testValues).optional().describe('yes | no | n/a | table-of-contents'),
     /** Old URLs that must redirect to this page. */
-    aliases: z.array(z.string()).optional().describe('Old URLs redirecting here'),
+    aliases: z.array(aliasSchema).optional().describe('Old URLs redirecting here'),
     draft: z.boolean().optional().describe('Hidden from the production build'),
     status: z.enum(statusValues).optional().describe('Feature maturity'),
     /** Shorter title for the sidebar. */
@@ -77,5 +84,6 @@ function friendlyIssue(issue: z.core.$ZodIssue, data: unknown): string {
   if (issue.code === 'invalid_type') {
     return `${key}: expected ${issue.expected}, got ${typeName(received)} ${JSON.stringify(received)}`;
   }
+  if (issue.code === 'custom') return issue.message;
   return `${key || 'front matter'}: ${issue.message}`;
 }

@@ -1,6 +1,7 @@
 /** The page model: parse once, read by the site, the snips generator, lint and the runner. */
 export { splitBashBlock, commandText, type BashSplit, type BashLine } from './bash-split.ts';
-export { buildContentIndex, findGlossaryEntry, kindOf, listMarkdown, loadAllPages, pageSlug, type ContentIndex } from './content-tree.ts';
+export { buildContentIndex, findGlossaryEntry, kindOf, listMarkdown, loadAllPages, pageFilesOf, walkContent, pageSlug, type ContentIndex } from './content-tree.ts';
+export { walkTree, isInside, treeRule, type TreeWalk } from './tree-walk.ts';
 export { ContentError, diagnostic, formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
 export { parseFenceMeta, type FenceMeta } from './fence-meta.ts';
 export { frontmatterSchema, testValues, type Frontmatter, type PageKind } from './frontmatter.ts';

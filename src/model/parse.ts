@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Code, Heading, Root, Yaml } from 'mdast';
+import type { Code, Heading, Paragraph, Root, Yaml } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
@@ -152,7 +152,17 @@ export function parsePage(source: string, kind: PageKind, file: string): Page {
   let section = '';
   let counter = 0;
 
-  visit(tree, (node) => {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'paragraph') {
+      checkFailedDirective(node as Paragraph, lines, file, diagnostics);
+    } else if (node.type === 'textDirective' && parent && index !== undefined) {
+      // `:gloss[x]{term="a\"b"}`: the attributes could not be read, so they follow as text.
+      const next = parent.children[index + 1];
+      if (next?.type === 'text' && next.value.startsWith('{') && Object.keys((node as TextDirective).attributes ?? {}).length === 0) {
+        const at = node.position?.start;
+        diagnostics.push(diagnostic(file, at?.line ?? 0, 'directive-syntax', `the attributes of :${(node as TextDirective).name} could not be read${quoteHint(lines[(at?.line ?? 1) - 1] ?? '')}`, { column: at?.column ?? 0 }));
+      }
+    }
     if (node.type === 'heading') {
       const heading = node as Heading;
       const line = heading.position?.start.line ?? 0;
@@ -240,8 +250,16 @@ function readFrontmatter(
     return { frontmatter: undefined, raw: {} };
   }
   const { value, problems } = checkFrontmatter(data, kind);
-  for (const p of problems) diagnostics.push(diagnostic(file, lineOfKey(yamlNode.value, p.key), 'frontmatter', p.message));
+  for (const p of problems) diagnostics.push(diagnostic(file, lineOfValue(doc, yamlNode.value, p.key), 'frontmatter', p.message));
   return { frontmatter: problems.length === 0 ? value : undefined, raw: data as Record<string, unknown> };
+}
+
+/** Line in the file of the value a problem is about (`aliases.1`: the second alias), else of its top-level key. */
+function lineOfValue(doc: ReturnType<typeof parseDocument>, yamlText: string, key: string): number {
+  const path = key.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const node = path.length > 1 ? (doc.getIn(path, true) as { range?: [number, number, number] } | undefined) : undefined;
+  if (node?.range) return yamlText.slice(0, node.range[0]).split('\n').length + 1;
+  return lineOfKey(yamlText, key);
 }
 
 /** Line in the file of a top-level front matter key (1 when absent: the opening `---`). */
@@ -249,6 +267,27 @@ function lineOfKey(yamlText: string, key: string): number {
   const top = key.split('.')[0]!;
   const index = yamlText.split('\n').findIndex((l) => l.startsWith(`${top}:`));
   return index < 0 ? 1 : index + 2;
+}
+
+/**
+ * A line that starts like a leaf or container directive (`::image{…}`, `:::tip{…}`) but parsed as
+ * a paragraph: its attributes could not be read (most often a `\"` inside a value), and the page
+ * would silently show the directive as text.
+ */
+function checkFailedDirective(paragraph: Paragraph, lines: string[], file: string, diagnostics: Diagnostic[]): void {
+  const first = paragraph.children[0];
+  if (first?.type !== 'text' || !paragraph.position) return;
+  const { line, column } = paragraph.position.start;
+  const text = (lines[line - 1] ?? '').slice(column - 1);
+  const directive = /^(:{2,})([a-zA-Z][\w-]*)(?=[[{])/.exec(text);
+  if (!directive || !first.value.startsWith(directive[0])) return;
+  diagnostics.push(
+    diagnostic(file, line, 'directive-syntax', `"${directive[0]}" is not read as a directive: its label or attributes could not be read${quoteHint(text)}`, { column }),
+  );
+}
+
+function quoteHint(text: string): string {
+  return /\\["']/.test(text) ? ' (a quoted value cannot hold \\" or \\\': write &quot; or quote the value with the other quote)' : '';
 }
 
 /**

@@ -6,6 +6,7 @@ import { findGlossaryEntry, type ContentIndex } from './content-tree.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { containerDirectives, isKnownDirective, leafDirectives } from './directives.ts';
 import type { Page } from './parse.ts';
+import { unsafeLinkProblem } from './url-safety.ts';
 import { unknownVersionNames } from './versions.ts';
 
 /**
@@ -16,6 +17,7 @@ export const buildBreakingRules = new Set([
   'frontmatter',
   'encoding',
   'unclosed-fence',
+  'directive-syntax',
   'bash-no-command',
   'bash-incomplete-command',
   'unknown-directive',
@@ -61,6 +63,9 @@ export function validatePage(page: Page, index: ContentIndex): Diagnostic[] {
       for (const attr of ['src', 'caption'] as const) {
         if (!d.attributes[attr]) out.push(diagnostic(file, d.line, 'image-attributes', `::image needs ${attr}="…"`));
       }
+      const link = d.attributes.link;
+      const problem = link === undefined ? undefined : unsafeLinkProblem(link);
+      if (problem) out.push(diagnostic(file, d.line, 'image-attributes', `::image link=${JSON.stringify(link)} ${problem}`, { column: d.column }));
     }
   }
 

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
+import { walkTree } from '../model/tree-walk.ts';
 import { parseTestScript } from './test-script.ts';
 import type { DocTest } from './types.ts';
 
@@ -21,14 +22,9 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-/** Every file below `dir` whose name ends with `test.sh` (istio.io's rule), sorted. */
-export function listTestScripts(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('test.sh'))
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile())
-    .sort();
+/** Every file below `dir` whose name ends with `test.sh` (istio.io's rule), sorted. Walked as every command walks the tree. */
+export function listTestScripts(dir: string, within = dir): string[] {
+  return walkTree(dir, within).files.filter((f) => basename(f).endsWith('test.sh'));
 }
 
 export const toPosix = (p: string): string => p.split(sep).join('/');
@@ -52,7 +48,7 @@ export function discoverTests(paths: ContentPaths, selection: Selection): Discov
       continue;
     }
     if (statSync(abs).isDirectory()) {
-      for (const f of listTestScripts(abs)) files.add(f);
+      for (const f of listTestScripts(abs, paths.content)) files.add(f);
     } else if (abs.endsWith('test.sh')) {
       files.add(abs);
     } else {
@@ -67,7 +63,7 @@ export function discoverTests(paths: ContentPaths, selection: Selection): Discov
     const script = parseTestScript(file, undefined, toPosix(relative(selection.cwd, file)) || file);
     diagnostics.push(...script.diagnostics);
     const dir = dirname(file);
-    const page = ['index.md', '_index.md'].map((n) => join(dir, n)).find((p) => existsSync(p));
+    const page = ['index.md', '_index.md'].map((n) => join(dir, n)).find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
     tests.push({ file, id, pageDir: toPosix(relative(paths.docs, dir)), page, script });
   }
   return { tests, diagnostics };

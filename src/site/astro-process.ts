@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { execa } from 'execa';
 import { projectRoot } from '../config/paths.ts';
 
 const astroDir = join(projectRoot, 'node_modules/astro');
@@ -21,4 +22,84 @@ export function astroEnv(command: 'dev' | 'build' | 'preview', env: NodeJS.Proce
       entry[1] !== undefined && !['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST'].includes(entry[0]) && !entry[0].startsWith('VITEST'),
   );
   return { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: command === 'dev' ? 'development' : 'production' };
+}
+
+/** Set by `buildInto` for astro.config.mjs: where Astro writes this build (MESHDOCS_DIST stays the output the user named). */
+export const stagingEnv = 'MESHDOCS_BUILD_DIR';
+
+/** Where builds are staged: below the project, so Astro keeps its server bundle inside the staging directory. */
+const stagingRoot = join(projectRoot, 'node_modules/.cache/meshdocs/builds');
+
+export interface BuildRun {
+  exitCode: number;
+  /** Astro's output (empty when it went to the terminal). */
+  output: string;
+}
+
+/**
+ * `astro build` of the site into `out`, as a whole or not at all. Astro writes into a directory of
+ * its own below the project (so its intermediate server bundle is never `<cwd>/.astro`, which two
+ * builds with outputs elsewhere would share and delete under each other); only a build that
+ * succeeds is moved into place, so a failed build leaves the previous good one where it was.
+ */
+export async function buildInto(out: string, options: { env?: Record<string, string>; inherit?: boolean; args?: string[] } = {}): Promise<BuildRun> {
+  const target = resolve(out);
+  pruneStaging();
+  mkdirSync(stagingRoot, { recursive: true });
+  const staging = mkdtempSync(join(stagingRoot, 'build-'));
+  try {
+    const result = await execa(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
+      cwd: projectRoot,
+      extendEnv: false,
+      env: { ...astroEnv('build'), ...options.env, MESHDOCS_DIST: target, [stagingEnv]: staging },
+      reject: false,
+      ...(options.inherit ? { stdio: 'inherit' as const } : { all: true }),
+    });
+    const exitCode = result.exitCode ?? 1;
+    if (exitCode === 0) publish(staging, target);
+    return { exitCode, output: typeof result.all === 'string' ? result.all : '' };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves a finished build to `target`, replacing what is there: renamed beside it first (copied
+ * when the two are on different file systems), then swapped in, so `target` never holds half of one
+ * build and half of another.
+ */
+function publish(staging: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const next = `${target}.meshdocs-new-${process.pid}`;
+  const old = `${target}.meshdocs-old-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
+  try {
+    renameSync(staging, next);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(staging, next, { recursive: true });
+  }
+  const hadOld = existsSync(target);
+  if (hadOld) renameSync(target, old);
+  try {
+    renameSync(next, target);
+  } catch (error) {
+    if (hadOld) renameSync(old, target);
+    rmSync(next, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/** Staging directories of builds that were killed on the way (a day old). */
+function pruneStaging(): void {
+  if (!existsSync(stagingRoot)) return;
+  for (const name of readdirSync(stagingRoot)) {
+    const dir = join(stagingRoot, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > 86_400_000) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // removed by another build meanwhile
+    }
+  }
 }

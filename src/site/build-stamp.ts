@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { loadPage } from '../model/parse.ts';
+import { walkTree } from '../model/tree-walk.ts';
 import { checkTreeForSite, frontmatterDigest } from './validate-tree.ts';
 
 /** Written into the built site's directory when a build completes. */
@@ -154,8 +155,5 @@ function contentPath(paths: ContentPaths, file: string): string {
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return (readdirSync(path, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
+  return walkTree(path).files;
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { listMarkdown, pageSlug } from '../model/content-tree.ts';
-import { ContentError } from '../model/diagnostic.ts';
-import { collectRedirects, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
+import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import { isInside, walkTree } from '../model/tree-walk.ts';
+import { normalizeAlias } from '../model/url-safety.ts';
+import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
 import { checkTreeForSite } from './validate-tree.ts';
 
 /**
@@ -21,11 +23,9 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
     name: 'meshdocs',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
-        const { pages, errors } = checkTreeForSite(paths);
-        const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
-        const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
-        redirects = aliasResult.redirects;
-        const all = [...errors, ...aliasResult.errors];
+        const check = checkSite(paths);
+        redirects = check.redirects;
+        const all = check.errors;
         if (all.length > 0) {
           const error = new ContentError(all, `${all.length} problem(s) in ${relative(process.cwd(), paths.content) || paths.content}`);
           // The dev server keeps running so the author can fix the page and see it reload.
@@ -54,15 +54,31 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         };
         server.watcher.on('change', onInclude);
         server.watcher.on('add', onInclude);
+        // A saved page is checked as the build checks it, and its problems printed the same way.
+        const onPage = (file: string) => {
+          if (!file.endsWith('.md') || !isInside(paths.lang, file) || isInside(paths.boilerplateSnips, file)) return;
+          const shown = relative(process.cwd(), file) || file;
+          const check = checkSite(paths);
+          redirects = check.redirects;
+          for (const d of sortDiagnostics(check.errors.filter((e) => e.file === shown))) logger.error(formatDiagnostic(d));
+        };
+        server.watcher.on('change', onPage);
+        server.watcher.on('add', onPage);
         server.middlewares.use((req, res, next) => {
-          const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          let path: string;
+          try {
+            path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          } catch {
+            return next(); // a malformed %-escape is no asset and no alias
+          }
           const asset = bundleAssetFor(paths, path);
           if (asset) {
             res.setHeader('Content-Type', assetTypes[extname(asset)] ?? 'application/octet-stream');
             res.end(readFileSync(asset));
             return;
           }
-          const hit = redirects.find((r) => r.from === path || r.from === `${path}/` || `${r.from}/` === path);
+          const wanted = normalizeAlias(path);
+          const hit = redirects.find((r) => r.from === wanted);
           if (!hit) return next();
           res.statusCode = 301;
           res.setHeader('Location', hit.to);
@@ -73,8 +89,13 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         // A partial build renders a few pages beside a full build, which has the redirects and assets.
         if (partial) return;
         const out = fileURLToPath(dir);
+        const inside = (rel: string): string => {
+          const file = outputPath(out, rel);
+          if (!file) throw new Error(`refusing to write ${rel}: it is not inside the output directory ${out}`);
+          return file;
+        };
         for (const r of redirects) {
-          const file = join(out, redirectFile(r.from));
+          const file = inside(redirectFile(r.from));
           if (existsSync(file)) {
             logger.warn(`alias ${r.from} is also a real page; not overwritten`);
             continue;
@@ -85,7 +106,7 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         if (redirects.length > 0) logger.info(`${redirects.length} alias redirect(s) written`);
         const assets = listBundleAssets(paths);
         for (const asset of assets) {
-          const target = join(out, relative(paths.lang, asset));
+          const target = inside(relative(paths.lang, asset));
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(asset, target);
         }
@@ -93,6 +114,18 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
       },
     },
   };
+}
+
+/**
+ * Everything the site refuses before Astro renders: the page checks (`checkTreeForSite`) and two
+ * pages claiming one alias. `npm run build` runs it first (exit 2, no Astro trace), the integration
+ * again (the dev server, a bare `astro build`).
+ */
+export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[] } {
+  const { pages, errors } = checkTreeForSite(paths);
+  const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
+  const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
+  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors] };
 }
 
 /** Files of page bundles a page may reference relatively (`::image{src="./arch.svg"}`). */
@@ -110,13 +143,13 @@ const assetTypes: Record<string, string> = {
 
 /** Every image (and PDF) beside the pages of `<lang>/docs`: copied next to the page's HTML. */
 export function listBundleAssets(paths: ContentPaths): string[] {
-  return listFiles(paths.docs, '').filter((f) => extname(f).toLowerCase() in assetTypes);
+  return walkTree(paths.docs, paths.content).files.filter((f) => extname(f).toLowerCase() in assetTypes);
 }
 
 function bundleAssetFor(paths: ContentPaths, urlPath: string): string | undefined {
   if (!urlPath.startsWith('/docs/') || !(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
   const file = join(paths.lang, urlPath);
-  return file.startsWith(paths.docs) && existsSync(file) ? file : undefined;
+  return isInside(paths.docs, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
 }
 
 /** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */
@@ -129,7 +162,7 @@ export function urlOf(paths: ContentPaths, file: string): string {
 export function includesDigest(paths: ContentPaths): string {
   const hash = createHash('sha256');
   const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
-  const inputs = [...listMarkdown(paths.boilerplates), ...listMarkdown(paths.glossary), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
+  const inputs = [...listMarkdown(paths.boilerplates, paths.content), ...listMarkdown(paths.glossary, paths.content), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
   for (const file of inputs) {
     if (!existsSync(file)) continue;
     hash.update(file).update('\0').update(readFileSync(file)).update('\0');
@@ -158,6 +191,5 @@ function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, l
 }
 
 function listFiles(dir: string, ext: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+  return walkTree(dir).files.filter((f) => f.endsWith(ext));
 }

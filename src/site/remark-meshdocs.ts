@@ -13,6 +13,7 @@ import { containerDirectives, leafDirectives } from '../model/directives.ts';
 import { parseFenceMeta } from '../model/fence-meta.ts';
 import { loadPage } from '../model/parse.ts';
 import { splitHeadingId } from '../model/sections.ts';
+import { unsafeLinkProblem } from '../model/url-safety.ts';
 import { substituteVersions } from '../model/versions.ts';
 import { ensureLanguage, getHighlighter } from './highlighter.ts';
 import { loadRepositories, repositoryUrl, type Repositories } from './repositories.ts';
@@ -221,7 +222,9 @@ function renderLeaf(node: LeafDirective, where: ReturnType<typeof placeOf>): voi
     const a = node.attributes ?? {};
     const img = `<img src="${escapeAttr(a.src ?? '')}" alt="${escapeAttr(a.alt ?? a.caption ?? '')}"${a.width ? ` style="width:${escapeAttr(a.width)}"` : ''} loading="lazy" decoding="async">`;
     const caption = a.caption ? `<figcaption>${escapeHtml(a.caption)}</figcaption>` : '';
-    const html = `<figure class="mesh-figure">${a.link ? `<a href="${escapeAttr(a.link)}">${img}</a>` : img}${caption}</figure>`;
+    // An unsafe link is refused by validatePage (the build fails); never rendered live, whatever the caller.
+    const link = a.link && !unsafeLinkProblem(a.link) ? a.link : undefined;
+    const html = `<figure class="mesh-figure">${link ? `<a href="${escapeAttr(link)}">${img}</a>` : img}${caption}</figure>`;
     setElement(node, 'div', { className: ['mesh-figure-wrap'] });
     node.children = [{ type: 'html', value: html } as never];
     return;

@@ -3,6 +3,7 @@ import { commandText, splitBashBlock, type BashLine } from '../model/bash-split.
 import type { FenceMeta } from '../model/fence-meta.ts';
 import { splitRepoPaths, stripRepoPaths } from '../model/repo-links.ts';
 import { codeThemes } from './highlighter.ts';
+import { escapeAttr, escapeHtml } from './html-escape.ts';
 
 export interface CodeRenderInput {
   /** Language of the block ('' when none). */
@@ -86,7 +87,9 @@ export function renderCodeBlock(input: CodeRenderInput, ctx: CodeRenderContext):
 /** One token list per input line. */
 function tokenizeLines(highlighter: Highlighter, lines: string[], lang: string): ThemedToken[][] {
   if (lang === 'text') return lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
-  const out = highlighter.codeToTokens(lines.join('\n'), { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false }).tokens;
+  // No time limit per line: Shiki's default (500 ms) leaves a line unhighlighted when the machine is
+  // busy (the first line a grammar tokenizes compiles its patterns), so one build differed from the next.
+  const out = highlighter.codeToTokens(lines.join('\n'), { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false, tokenizeTimeLimit: 0 }).tokens;
   // Shiki returns one entry per line; guard against a mismatch rather than shift every later line.
   return out.length === lines.length ? out : lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
 }
@@ -135,10 +138,4 @@ function renderTokens(tokens: ThemedToken[], ranges: { start: number; end: numbe
   return out;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-export function escapeAttr(text: string): string {
-  return escapeHtml(text).replaceAll('"', '&quot;').replaceAll('\n', '&#10;');
-}
+export { escapeAttr, escapeHtml } from './html-escape.ts';

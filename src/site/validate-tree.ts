@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
-import { buildContentIndex, kindOf, listMarkdown, type ContentIndex } from '../model/content-tree.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
+import { buildContentIndex, kindOf, pageFilesOf, pageSlug, walkContent, type ContentIndex } from '../model/content-tree.ts';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
 import { modelFingerprint } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
+import { unsafeUrlPath } from './aliases.ts';
 
 /** What the site needs to know of a page before Astro renders it. */
 export interface PageRecord {
@@ -59,7 +60,12 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
   const next: Record<string, CachedPage> = {};
   const pages: PageRecord[] = [];
   const errors: Diagnostic[] = [];
-  const files = listMarkdown(paths.lang).filter((f) => !relative(paths.lang, f).startsWith(`boilerplates${sep}snips`));
+  const walk = walkContent(paths);
+  // What the walk refused (links to directories or out of the tree, `foo.md/` directories) breaks the build.
+  for (const p of walk.problems) errors.push({ ...p, file: relative(cwd, p.file) || p.file });
+  const files = pageFilesOf(paths, walk);
+  /** URL path → the page file that has it: `docs/a.md` and `docs/a/index.md` are one page. */
+  const urls = new Map<string, string>();
   for (const path of files) {
     const source = readPageSource(path);
     const hash = createHash('sha256').update(source).digest('hex');
@@ -79,6 +85,15 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
       };
     }
     next[path] = entry;
+    if (entry.kind === 'docs' || entry.kind === 'page') {
+      // The page's URL is written into HTML and redirect pages: a path that would need escaping is refused.
+      const bad = unsafeUrlPath(relative(paths.lang, path).split(sep).join('/'));
+      if (bad) errors.push(diagnostic(file, 0, 'page-path', `the page's path holds ${bad}: use letters, digits and . _ ~ + @ - only`));
+      const slug = pageSlug(relative(paths.lang, path));
+      const other = urls.get(slug);
+      if (other) errors.push(diagnostic(file, 0, 'page-path', `is the same page as ${other} (both /${slug}${slug ? '/' : ''}): keep one`));
+      else urls.set(slug, file);
+    }
     pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter });
     for (const e of entry.errors) errors.push({ ...e, file });
   }

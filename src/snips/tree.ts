@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
-import { buildContentIndex, listMarkdown } from '../model/content-tree.ts';
+import { buildContentIndex, markdownOf } from '../model/content-tree.ts';
+import { walkTree } from '../model/tree-walk.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { loadPage, parsePage, readPageSource, type Page } from '../model/parse.ts';
 import type { VersionValues } from '../model/versions.ts';
@@ -89,7 +90,10 @@ export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}
   const diagnostics: Diagnostic[] = [];
   /** Generated files kept whatever happens: those of pages whose front matter cannot be read. */
   const keep = new Set<string>();
-  for (const file of listMarkdown(paths.docs)) {
+  const walk = walkTree(paths.docs, paths.content);
+  // What the walk refused (link loops, links out of the tree, `foo.md/` directories) is bad input.
+  for (const p of walk.problems) diagnostics.push({ ...p, file: session.display(p.file) });
+  for (const file of markdownOf(walk.files)) {
     let page = options.parsed?.get(file);
     if (!page) {
       const source = readPageSource(file);
@@ -121,13 +125,10 @@ export function existingGeneratedFiles(paths: ContentPaths): string[] {
   if (existsSync(paths.boilerplateSnips)) {
     for (const name of readdirSync(paths.boilerplateSnips)) if (name.endsWith('.sh')) found.push(join(paths.boilerplateSnips, name));
   }
-  if (existsSync(paths.docs)) {
-    for (const rel of readdirSync(paths.docs, { recursive: true }) as string[]) {
-      const name = basename(rel);
-      if (name !== 'snips.sh' && !name.endsWith('.md_snips.sh')) continue;
-      const file = join(paths.docs, rel);
-      if (isGeneratedSnips(readFileSync(file, 'utf8'))) found.push(file);
-    }
+  for (const file of walkTree(paths.docs, paths.content).files) {
+    const name = basename(file);
+    if (name !== 'snips.sh' && !name.endsWith('.md_snips.sh')) continue;
+    if (isGeneratedSnips(readFileSync(file, 'utf8'))) found.push(file);
   }
   return found.sort();
 }

@@ -4,10 +4,8 @@ import { execa } from 'execa';
 import { projectRoot } from '../../src/config/paths.ts';
 
 /**
- * A fresh directory for a build's output, inside the project. Astro writes the server bundle of a
- * static build into the output directory only when that is below the working directory; otherwise
- * into `<cwd>/.astro/`, which two builds running at once (test files run in parallel) would share
- * and delete under each other.
+ * A fresh directory for a build's output, inside the project (`npm run build` stages every build below
+ * the project anyway, so outputs elsewhere work too: tests/site/hardening.test.ts builds into /tmp).
  */
 export function tempDist(): string {
   const base = join(projectRoot, 'node_modules/.cache/meshdocs-tests');

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkResult } from 'linkinator';
 import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
+import { redirectFile } from '../../site/aliases.ts';
 import type { JsonCache } from '../cache.ts';
 import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget, siteFile, type BuiltSite } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
@@ -172,15 +173,16 @@ async function crawlWithLinkinator(
 function checkAliases(options: LinkOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const page of options.pages) {
-    const aliases = page.rawFrontmatter.aliases;
-    if (!Array.isArray(aliases)) continue;
+    // Valid aliases only: one the schema refuses (`/../x`) is reported as front matter, never read.
+    const aliases = page.frontmatter?.aliases;
+    if (!aliases) continue;
     const url = pageUrl(options.paths, options.absolute(page.file));
     const lines = page.source.split('\n');
     for (const alias of aliases) {
-      if (typeof alias !== 'string') continue;
       const line = lines.findIndex((l) => l.includes(alias)) + 1;
-      const file = join(options.dist, distFileOf(alias));
-      if (!existsSync(file)) {
+      // The file the build writes for the alias (`redirectFile`: the same rule, not a second one).
+      const file = join(options.dist, redirectFile(alias));
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
         out.push(diagnostic(page.file, line, 'link-alias', `alias ${alias} has no redirect page (expected ${options.display(file)})`));
         continue;
       }

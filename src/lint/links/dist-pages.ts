@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ContentPaths } from '../../config/paths.ts';
 import { pageSlug } from '../../model/content-tree.ts';
+import { walkTree } from '../../model/tree-walk.ts';
 
 /**
  * The built site lint checks: a build directory, and optionally a partial build of edited pages
@@ -19,10 +20,9 @@ export function siteFile(site: BuiltSite, rel: string): string {
 
 /** Every HTML file of the built site, relative to `dist` with `/` separators. */
 export function listHtml(dist: string): string[] {
-  if (!existsSync(dist)) return [];
-  return (readdirSync(dist, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => f.split(sep).join('/'))
+  return walkTree(dist)
+    .files.filter((f) => f.endsWith('.html'))
+    .map((f) => relative(dist, f).split(sep).join('/'))
     .sort();
 }
 

@@ -1,9 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { execa } from 'execa';
-import { projectRoot, type ContentPaths } from '../../config/paths.ts';
-import { astroBin, astroEnv } from '../../site/astro-process.ts';
-import { planRebuild, stampName, type RebuildPlan } from '../../site/build-stamp.ts';
+import type { ContentPaths } from '../../config/paths.ts';
+import { buildInto } from '../../site/astro-process.ts';
+import { planRebuild, type RebuildPlan } from '../../site/build-stamp.ts';
 import { partialEnv } from '../../site/partial-build.ts';
 import { distFileOf, pageUrl, type BuiltSite } from './dist-pages.ts';
 
@@ -35,21 +34,17 @@ export function siteForLinks(paths: ContentPaths, out: string, partialOut: strin
     });
     return { plan, site };
   }
-  rmSync(join(out, stampName), { force: true });
   return { plan, site: runAstroBuild(out).then(() => ({ dir: out })) };
 }
 
-/** `astro build` into `out` (as `npm run build` runs it, without the tsx and scripts/site.ts start-ups). */
+/**
+ * `astro build` into `out` as `npm run build` runs it (without the tsx and scripts/site.ts start-ups):
+ * staged and moved into place, so a failed build leaves the build in place as it was.
+ */
 async function runAstroBuild(out: string, env: Record<string, string> = {}): Promise<void> {
-  const result = await execa(process.execPath, [astroBin, 'build'], {
-    cwd: projectRoot,
-    extendEnv: false,
-    env: { ...astroEnv('build'), ...env, MESHDOCS_DIST: out },
-    all: true,
-    reject: false,
-  });
+  const result = await buildInto(out, { env });
   if (result.exitCode !== 0) {
-    const log = (result.all ?? '').trim().split('\n').slice(-30).join('\n');
-    throw new Error(`the site build failed (exit ${result.exitCode ?? result.signal}), so links were not checked:\n${log}`);
+    const log = result.output.trim().split('\n').slice(-30).join('\n');
+    throw new Error(`the site build failed (exit ${result.exitCode}), so links were not checked:\n${log}`);
   }
 }

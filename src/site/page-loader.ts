@@ -1,0 +1,82 @@
+import { relative } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import type { ContentPaths } from '../config/paths.ts';
+import { pageSlug } from '../model/content-tree.ts';
+import { includesDigest } from './integration.ts';
+import { exactPatterns } from './partial-build.ts';
+
+/**
+ * Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home)
+ * and `<content>/en/docs/**` (index.md / _index.md page bundles), or only the pages of a partial build.
+ *
+ * Astro's glob loader warns `Duplicate id "docs/…"` whenever a page it already stored changes (every
+ * rebuild after an edit, every save in the dev server): it asks the store whether the id exists, not
+ * whether another file holds it. Two files that really are one page (`docs/a.md`, `docs/a/index.md`)
+ * are refused by the site check (`checkTreeForSite`) with both paths, so the loader is given a store
+ * that never reports an id as taken.
+ *
+ * Astro re-renders an entry only when its digest changes, and digests the page's own file: mixing in a
+ * digest of what pages include (boilerplates, glossary, version values, our renderer) re-renders them
+ * when one of those changes (the dev server syncs on such a change, src/site/integration.ts).
+ */
+export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
+  const inner = glob({
+    base: paths.lang,
+    pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
+    generateId: ({ entry }) => pageSlug(entry) || 'index',
+  });
+  return {
+    ...inner,
+    load: (context: LoaderContext) => {
+      const includes = includesDigest(paths);
+      return inner.load({
+        ...context,
+        store: withoutTakenIds(context.store),
+        watcher: context.watcher && inOrder(context.watcher, context.logger),
+        generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${includes}\0${data}` : { includes, data }),
+      });
+    },
+  };
+}
+
+/**
+ * The dev server's watcher, as the glob loader sees it: its handlers run one after another, in the
+ * order of the file events. Astro runs them at once, so of two quick saves the first could finish
+ * last and stay served; and a page it cannot read (bad YAML) became an `UnhandledRejection` with no
+ * path. A failure is logged with the file's path instead; the integration prints the page model's
+ * `file:line  rule  message` for the same save.
+ */
+function inOrder(watcher: NonNullable<LoaderContext['watcher']>, logger: LoaderContext['logger']): NonNullable<LoaderContext['watcher']> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const proxy: NonNullable<LoaderContext['watcher']> = new Proxy(watcher, {
+    get(target, prop) {
+      if (prop === 'on') {
+        return (event: string, handler: (...args: unknown[]) => unknown) => {
+          target.on(event as 'change', (...args: unknown[]) => {
+            queue = queue
+              .then(() => handler(...args))
+              .catch((error: unknown) => {
+                const file = typeof args[0] === 'string' ? `${relative(process.cwd(), args[0]) || args[0]}: ` : '';
+                logger.error(`${file}not reloaded: ${(error as Error).message.split('\n')[0]}`);
+              });
+          });
+          return proxy;
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return proxy;
+}
+
+function withoutTakenIds(store: LoaderContext['store']): LoaderContext['store'] {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'has') return () => false;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
