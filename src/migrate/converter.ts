@@ -76,6 +76,29 @@ export class PageConverter implements Converter {
     return text;
   }
 
+  block(token: ShortcodeToken, markdown: string, end = token.end): string {
+    if (markdown === '') return '';
+    const indent = this.blockIndent(token.offset);
+    const ind = indent ?? '';
+    const lines = markdown.split('\n').map((l, i) => (i === 0 || l === '' ? l : ind + l));
+    const lineStart = this.body.lastIndexOf('\n', token.offset - 1) + 1;
+    const previous = this.body.slice(this.body.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+    const before = indent === undefined ? '\n\n' : lineStart > 0 && previous.trim() !== '' ? `\n${ind}` : '';
+    const lineEnd = this.body.indexOf('\n', end);
+    const rest = this.body.slice(end, lineEnd < 0 ? this.body.length : lineEnd);
+    const next = lineEnd < 0 ? '' : this.body.slice(lineEnd + 1, (this.body.indexOf('\n', lineEnd + 1) + 1 || this.body.length + 1) - 1);
+    const after = rest.trim() !== '' ? '\n\n' : next.trim() !== '' ? '\n' : '';
+    return before + lines.join('\n') + after;
+  }
+
+  inner(node: PairedNode): string {
+    const lines = this.renderNodes(node.children).split('\n');
+    while (lines.length && lines[0]!.trim() === '') lines.shift();
+    while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+    const prefix = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+    return lines.map((l) => l.slice(Math.min(prefix, l.length - l.trimStart().length))).join('\n');
+  }
+
   /** Value shortcodes inside code: replaced; escaped ones become literal; others stay as written. */
   convertCodeText(text: string, baseOffset: number): string {
     let out = '';

@@ -1,5 +1,6 @@
 import { bodyLines, renderFence } from '../fence.ts';
 import type { RawBlockToken } from '../shortcode-scan.ts';
+import { stripPrefix } from './container.ts';
 import { textAttributes } from './text-attributes.ts';
 import { textImport } from './text-import.ts';
 import type { Converter, ShortcodeHandler } from './types.ts';
@@ -19,7 +20,7 @@ function textFence(raw: RawBlockToken, c: Converter): string {
     lead = '\n';
   }
   if (!raw.close) c.report(open.offset, 'unclosed-shortcode', `{{< ${open.name} >}} is never closed ({{< /${open.name} >}})`);
-  const lines = bodyLines(c.convertCodeText(raw.body, raw.bodyOffset), indent);
+  const lines = hugoStripIndent(bodyLines(c.convertCodeText(raw.body, raw.bodyOffset), indent));
   // The body keeps what the generator reads; only the fence moves when CommonMark needs it.
   const fenceIndent = c.insideContainer > 0 ? indent : markdownIndent(c.body, open.offset, indent);
   const { lang, meta } = open.name === 'mermaid' ? { lang: 'mermaid', meta: [] as [string, string][] } : textAttributes(open.params);
@@ -34,6 +35,17 @@ function textFence(raw: RawBlockToken, c: Converter): string {
 
 export const text: ShortcodeHandler = { raw: textFence, single: textImport };
 export const mermaid: ShortcodeHandler = { raw: textFence };
+
+/**
+ * A body indented past its tag (`{{< text bash >}}` at the margin, `    $ kubectl …` below it): Hugo's
+ * strip_indent removes the first line's 4/8/12/16-space prefix, so the reader sees `$ kubectl …`.
+ * (istio.io's generator keeps that indentation, but a bash block then has no `$ ` line and
+ * yields no valid snip, so no tested page does this.)
+ */
+function hugoStripIndent(lines: string[]): string[] {
+  const prefix = ' '.repeat(stripPrefix(lines));
+  return prefix ? lines.map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l)) : lines;
+}
 
 const listMarker = /^( *)([-*+]|\d{1,9}[.)])( +|$)/;
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { RepositoryUrls, SiteArgs } from '../hugo-values.ts';
 import type { RawBlockToken, ShortcodeToken } from '../shortcode-scan.ts';
 import type { HugoNode, ShortcodeNode } from '../shortcode-tree.ts';
+import type { SiteData } from '../site-data.ts';
 
 /** What the converter knows about the page and the site (the caller's input). */
 export interface ConvertContext {
@@ -20,6 +21,12 @@ export interface ConvertContext {
   pageDir?: string;
   /** The page's snips are generated (`test: yes` or a boilerplate): section names matter. */
   tested?: boolean;
+  /** The page's own front matter, parsed (`relnote` and `security_bulletin` read it). */
+  page?: Readonly<Record<string, unknown>>;
+  /** Path of the page's directory below `content/<lang>/` (`news/releases/1.25.x/announcing-1.25`). */
+  pagePath?: string;
+  /** The site's data files and pages that data-driven shortcodes expand from. */
+  site?: SiteData;
 }
 
 /** A fence the converter wrote, for the round-trip check (`verifyFences`). */
@@ -57,6 +64,13 @@ export interface Converter {
   unsupported(token: ShortcodeToken, why?: string): string;
   /** A block-level result: a tag that shares its line with text moves to a line of its own. */
   leaf(token: ShortcodeToken, text: string): string;
+  /**
+   * Block-level Markdown written for a shortcode that spans `token` … `end`: on lines of its own,
+   * with blank lines around it, continuation lines indented like the tag.
+   */
+  block(token: ShortcodeToken, markdown: string, end?: number): string;
+  /** The Markdown inside a paired shortcode, its common indentation removed (Hugo's strip_indent). */
+  inner(node: PairedNode): string;
   /** Value shortcodes inside code or attribute text: replaced; others kept as written. */
   convertCodeText(text: string, baseOffset: number): string;
   /** Children rendered as Markdown. */
