@@ -1,11 +1,11 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { redirectFile } from '../site/aliases.ts';
-import { frontmatterLength } from './convert-page.ts';
+import { frontmatterLength, frontmatterYaml } from './convert-page.ts';
 
 /**
  * Hugo (istio.io publishes its aliases as Netlify redirects) accepts an alias that two pages claim,
- * or that is the address of a page; our build refuses both. The first page to claim an alias (in
+ * or that is the address of a page (its own included); our build refuses or warns on them. The first page to claim an alias (in
  * path order) keeps it; a later claim is removed from that page's front matter, with a warning that
  * names both pages. Aliases are compared by the redirect file they would write (`/a` and `/a/` are one).
  */
@@ -27,7 +27,8 @@ export function aliasKey(alias: string): string {
 export function claimAliases(source: string, file: string, claims: AliasClaims, original = source): { text: string; diagnostics: Diagnostic[] } {
   const length = frontmatterLength(source);
   if (length === 0) return { text: source, diagnostics: [] };
-  const yamlText = source.slice(0, length).replace(/^---[ \t]*\r?\n/, '').replace(/---[ \t]*(\r?\n)?$/, '');
+  if (!/^aliases:/m.test(source.slice(0, length))) return { text: source, diagnostics: [] };
+  const yamlText = frontmatterYaml(source);
   const doc = parseDocument(yamlText);
   const aliases = isMap(doc.contents) ? doc.get('aliases', true) : undefined;
   if (doc.errors.length > 0 || !isSeq(aliases)) return { text: source, diagnostics: [] };
@@ -38,12 +39,18 @@ export function claimAliases(source: string, file: string, claims: AliasClaims, 
     const line = lineOfValue(original, item.value);
     const page = claims.pages.get(key);
     const owner = claims.owners.get(key);
-    if (page !== undefined && page !== file) {
-      diagnostics.push(diagnostic(file, line, 'alias-duplicate', `alias ${item.value} is the address of ${page}: dropped here`, { severity: 'warning' }));
-      return false;
-    }
-    if (owner !== undefined && owner !== file) {
-      diagnostics.push(diagnostic(file, line, 'alias-duplicate', `alias ${item.value} is also claimed by ${owner}: kept there, dropped here`, { severity: 'warning' }));
+    const why =
+      page === file
+        ? "is this page's own address"
+        : page !== undefined
+          ? `is the address of ${page}`
+          : owner === file
+            ? 'writes the same redirect as another alias of this page'
+            : owner !== undefined
+              ? `is also claimed by ${owner}: kept there`
+              : undefined;
+    if (why) {
+      diagnostics.push(diagnostic(file, line, 'alias-duplicate', `alias ${item.value} ${why}, dropped here`, { severity: 'warning' }));
       return false;
     }
     claims.owners.set(key, file);

@@ -81,3 +81,8 @@ export function frontmatterLength(source: string): number {
   const m = /^---[ \t]*\r?\n(?:---|[\s\S]*?\r?\n---)[ \t]*(?:\r?\n|$)/.exec(source);
   return m ? m[0].length : 0;
 }
+
+/** The YAML between the front matter's `---` lines ('' when there is none). */
+export function frontmatterYaml(source: string): string {
+  return source.slice(0, frontmatterLength(source)).replace(/^---[ \t]*\r?\n/, '').replace(/---[ \t]*(\r?\n)?$/, '');
+}

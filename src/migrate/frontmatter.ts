@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { checkFrontmatter, type PageKind } from '../model/frontmatter.ts';
-import { frontmatterLength } from './convert-page.ts';
+import { frontmatterLength, frontmatterYaml } from './convert-page.ts';
 
 /** Keys our schema types as booleans; Hugo (YAML 1.1) also accepts yes/no/on/off for them. */
 const yaml11Booleans: Record<string, boolean> = { yes: true, no: false, on: true, off: false, true: true, false: false };
@@ -26,8 +26,7 @@ export function normalizeFrontmatter(
     }
     return { text: source, diagnostics: [], changed: [] };
   }
-  const block = source.slice(0, length);
-  const yamlText = block.replace(/^---[ \t]*\r?\n/, '').replace(/---[ \t]*(\r?\n)?$/, '');
+  const yamlText = frontmatterYaml(source);
   const doc = parseDocument(yamlText);
   if (doc.errors.length > 0) {
     return { text: source, diagnostics: doc.errors.map((e) => diagnostic(file, (e.linePos?.[0]?.line ?? 0) + 1, 'frontmatter', `invalid YAML: ${e.message.split('\n')[0]}`)), changed: [] };

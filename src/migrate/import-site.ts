@@ -6,7 +6,7 @@ import { buildContentIndex, kindOf } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { parsePage } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
-import { convertHugoMarkdown, frontmatterLength, type EmittedFence } from './convert-page.ts';
+import { convertHugoMarkdown, frontmatterLength, frontmatterYaml, type EmittedFence } from './convert-page.ts';
 import { generateTreeSnips, writeTreeSnips } from '../snips/tree.ts';
 import { sortWords } from '../lint/word-list.ts';
 import { aliasKey, claimAliases, type AliasClaims } from './aliases.ts';
@@ -285,12 +285,8 @@ function frontmatterOf(text: string): string {
 }
 
 function titleOf(text: string): string | undefined {
-  try {
-    const data = parseYaml(frontmatterOf(text).replace(/^---[^\n]*\n/, '').replace(/---[ \t]*\n?$/, '')) as { title?: unknown } | null;
-    return typeof data?.title === 'string' ? data.title : undefined;
-  } catch {
-    return undefined;
-  }
+  const title = frontmatterData(text)?.title;
+  return typeof title === 'string' ? title : undefined;
 }
 
 /** istio.io's `.spelling` (mdspell: a word per line) becomes the tree's cspell word list, sorted as lint wants it. */
@@ -317,7 +313,7 @@ function pageDirOf(rel: string): string {
 
 function frontmatterData(text: string): Record<string, unknown> | undefined {
   try {
-    const data = parseYaml(frontmatterOf(text).replace(/^---[^\n]*\n/, '').replace(/---[ \t]*\n?$/, '')) as unknown;
+    const data = parseYaml(frontmatterYaml(text)) as unknown;
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -326,11 +322,15 @@ function frontmatterData(text: string): Record<string, unknown> | undefined {
 
 /** Pages with `type: case-studies` (their own or their section's), in Hugo's default order: weight, then title. */
 function findCaseStudies(langDir: string, pageFiles: string[]): CaseStudy[] {
-  const typed = new Set(pageFiles.filter((f) => /(^|[\\/])_index\.md$/.test(f) && frontmatterData(readFileSync(join(langDir, f), 'utf8'))?.type === 'case-studies').map((f) => dirname(f)));
+  const typed = new Set(
+    pageFiles.filter((f) => /(^|[\\/])_index\.md$/.test(f) && /^type: *["']?case-studies/m.test(frontmatterOf(readFileSync(join(langDir, f), 'utf8')))).map((f) => dirname(f)),
+  );
   const studies: (CaseStudy & { weight: number; title: string })[] = [];
   for (const f of pageFiles) {
     if (/(^|[\\/])_index\.md$/.test(f)) continue;
-    const data = frontmatterData(readFileSync(join(langDir, f), 'utf8'));
+    const text = readFileSync(join(langDir, f), 'utf8');
+    if (!frontmatterOf(text).includes('companyName:')) continue;
+    const data = frontmatterData(text);
     if (!data || (data.type !== 'case-studies' && !typed.has(dirname(dirname(f))) && !typed.has(dirname(f)))) continue;
     if (typeof data.companyName !== 'string') continue;
     studies.push({

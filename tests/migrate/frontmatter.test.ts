@@ -83,4 +83,13 @@ describe('aliases claimed twice', () => {
     expect(result.diagnostics[0]).toMatchObject({ line: 3, ruleId: 'alias-duplicate', severity: 'warning' });
     expect(result.diagnostics[0]!.message).toContain('content/en/docs/b/index.md');
   });
+
+  test("a page's own address, and a second alias writing the same redirect, are dropped", () => {
+    const result = claimAliases('---\ntitle: B\naliases:\n  - /docs/b\n  - /old.html\n  - /x\n  - /x/\n---\n', 'content/en/docs/b/index.md', claims());
+    expect(result.text).toBe('---\ntitle: B\naliases:\n  - /old.html\n  - /x\n---\n');
+    expect(result.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [4, "alias /docs/b is this page's own address, dropped here"],
+      [7, 'alias /x/ writes the same redirect as another alias of this page, dropped here'],
+    ]);
+  });
 });
