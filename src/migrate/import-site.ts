@@ -126,7 +126,7 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
     const fileSet = new Set(files);
     const isPage = (rel: string): boolean => rel.endsWith('.md') || (isHtmlPage(rel) && !fileSet.has(markdownPathOf(rel)) && hasFrontmatter(join(langDir, rel)));
     const pageFiles = files.filter((f) => !isHugoGeneratedSnips(f) && isPage(f));
-    const siteData = loadSiteData(site, display, { caseStudies: findCaseStudies(langDir, pageFiles), pageDirs: new Set(pageFiles.map(pageDirOf)) });
+    const siteData = loadSiteData(site, display, { caseStudies: findCaseStudies(langDir, pageFiles), pageDirs: new Set(pageFiles.map((f) => pageDirOf(f).split(sep).join('/'))) });
     report.diagnostics.push(...siteData.diagnostics);
     const claims: AliasClaims = { owners: new Map(), pages: new Map(pageFiles.map((f) => [aliasKey(`/${pageDirOf(f)}/`), display(join(langDir, f))])) };
 
