@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { checkFrontmatter, type PageKind } from '../model/frontmatter.ts';
-import { frontmatterLength } from './convert-page.ts';
+import { frontmatterLength, frontmatterYaml } from './convert-page.ts';
 
 /** Keys our schema types as booleans; Hugo (YAML 1.1) also accepts yes/no/on/off for them. */
 const yaml11Booleans: Record<string, boolean> = { yes: true, no: false, on: true, off: false, true: true, false: false };
@@ -10,7 +10,8 @@ const yaml11Booleans: Record<string, boolean> = { yes: true, no: false, on: true
  * Keeps a page's front matter as written (so `test: yes` stays the string `yes`), unless our schema
  * rejects it; then it applies the fixes that keep Hugo's meaning:
  * - an empty value (`status:`) means "not set" in Hugo: the key is dropped;
- * - YAML 1.1 booleans (`skip_toc: yes`) become `true`/`false` where our schema wants a boolean.
+ * - YAML 1.1 booleans (`skip_toc: yes`) become `true`/`false` where our schema wants a boolean;
+ * - `aliases` given as a string becomes a list; a docs page without `test:` gets `test: n/a`.
  * What is still invalid after that is reported (the page would not build).
  */
 export function normalizeFrontmatter(
@@ -25,8 +26,7 @@ export function normalizeFrontmatter(
     }
     return { text: source, diagnostics: [], changed: [] };
   }
-  const block = source.slice(0, length);
-  const yamlText = block.replace(/^---[ \t]*\r?\n/, '').replace(/---[ \t]*(\r?\n)?$/, '');
+  const yamlText = frontmatterYaml(source);
   const doc = parseDocument(yamlText);
   if (doc.errors.length > 0) {
     return { text: source, diagnostics: doc.errors.map((e) => diagnostic(file, (e.linePos?.[0]?.line ?? 0) + 1, 'frontmatter', `invalid YAML: ${e.message.split('\n')[0]}`)), changed: [] };
@@ -54,6 +54,11 @@ export function normalizeFrontmatter(
     doc.set('title', String(fallback));
     changed.push(`title: missing, set to "${String(fallback)}"`);
   }
+  // Our docs pages say whether they are tested; Hugo's do not have to (the API reference pages are generated HTML).
+  if (kind === 'docs' && doc.get('test') === undefined) {
+    doc.set('test', 'n/a');
+    changed.push('test: missing, set to "n/a"');
+  }
   const second = checkFrontmatter(doc.toJS() ?? {}, kind);
   const diagnostics = second.problems.map((p) => diagnostic(file, lineOfKey(yamlText, p.key), 'frontmatter', p.message));
   if (changed.length === 0) return { text: source, diagnostics, changed };
@@ -73,6 +78,8 @@ function fixValue(key: string, value: unknown, rejected: boolean): Fix | undefin
     const b = yaml11Booleans[value.toLowerCase()]!;
     return { drop: false, value: b, note: `${value} → ${b}` };
   }
+  // Hugo takes a single alias as a string.
+  if (key === 'aliases' && typeof value === 'string') return { drop: false, value: [value], note: 'a string → a list of one' };
   if (key === 'weight' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return { drop: false, value: Number(value), note: `"${value}" → ${value}` };
   // `title: 2019`, `keywords: [1.5, mesh]`: numbers where the schema wants strings.
   if (typeof value === 'number') return { drop: false, value: String(value), note: `${value} → "${value}"` };

@@ -7,10 +7,14 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { parsePage } from '../model/parse.ts';
 import { walkTree } from '../model/tree-walk.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
-import { convertHugoMarkdown, frontmatterLength, type EmittedFence } from './convert-page.ts';
+import { convertHugoMarkdown, frontmatterLength, frontmatterYaml, type EmittedFence } from './convert-page.ts';
 import { generateTreeSnips, writeTreeSnips } from '../snips/tree.ts';
+import { sortWords } from '../lint/word-list.ts';
+import { aliasKey, claimAliases, type AliasClaims } from './aliases.ts';
 import { normalizeFrontmatter } from './frontmatter.ts';
+import { htmlAsMarkdownBody, markdownPathOf } from './html-page.ts';
 import { istioRepository, type SiteArgs } from './hugo-values.ts';
+import { loadSiteData, type CaseStudy } from './site-data.ts';
 
 /**
  * Imports a Hugo site (istio.io's layout) into a docs repository of ours:
@@ -19,7 +23,9 @@ import { istioRepository, type SiteArgs } from './hugo-values.ts';
  * <site>/content/<lang>/docs/…/index.md         →  <out>/content/<lang>/docs/…/index.md (converted)
  * <site>/content/<lang>/docs/reference/glossary/<term>.md → <out>/content/<lang>/glossary/<term>.md
  * <site>/content/<lang>/**\/*.{png,svg,sh,yaml…} →  copied unchanged (test.sh included)
+ * <site>/content/<lang>/**\/index.html (front matter) → <out>/content/<lang>/**\/index.md (the HTML as one block)
  * <site>/data/args.yml                           →  <out>/data/args.yml
+ * <site>/.spelling                               →  <out>/.cspell/project-words.txt
  * ```
  *
  * Generated files (`snips.sh`, `boilerplates/snips/*.sh`) are not copied: our generator writes its own.
@@ -98,6 +104,8 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
     `# Where @path@ in a code block links to (src/site/repositories.ts); repo=NAME on a fence picks istio/NAME.\ndefault: ${istioRepository.github}\nother: ${istioRepository.github.replace(/\/[^/]+$/, '/{repo}')}\n`,
   );
 
+  copySpelling(site, out);
+
   const emitted = new Map<string, { fences: EmittedFence[]; source: string }>();
   for (const lang of langs) {
     const langDir = join(site, 'content', lang);
@@ -119,6 +127,12 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
     const boilerplates = new Set(
       files.filter((f) => dirname(f) === 'boilerplates' && f.endsWith('.md')).map((f) => basename(f, '.md')).filter((n) => n !== 'index' && n !== '_index'),
     );
+    const fileSet = new Set(files);
+    const isPage = (rel: string): boolean => rel.endsWith('.md') || (isHtmlPage(rel) && !fileSet.has(markdownPathOf(rel)) && hasFrontmatter(join(langDir, rel)));
+    const pageFiles = files.filter((f) => !isHugoGeneratedSnips(f) && isPage(f));
+    const siteData = loadSiteData(site, display, { caseStudies: findCaseStudies(langDir, pageFiles), pageDirs: new Set(pageFiles.map((f) => pageDirOf(f).split(sep).join('/'))) });
+    report.diagnostics.push(...siteData.diagnostics);
+    const claims: AliasClaims = { owners: new Map(), pages: new Map(pageFiles.map((f) => [aliasKey(`/${pageDirOf(f)}/`), display(join(langDir, f))])) };
 
     for (const rel of files) {
       const source = join(langDir, rel);
@@ -127,10 +141,11 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
         continue;
       }
       const glossary = glossaryDir !== undefined && isGlossaryEntry(rel, glossaryDir);
-      const targetRel = glossary ? join('glossary', basename(rel)) : rel;
+      const html = !rel.endsWith('.md') && isPage(rel);
+      const targetRel = glossary ? join('glossary', basename(rel)) : html ? markdownPathOf(rel) : rel;
       const target = join(outLang, targetRel);
       mkdirSync(dirname(target), { recursive: true });
-      if (!rel.endsWith('.md')) {
+      if (!rel.endsWith('.md') && !html) {
         copyFileSync(source, target);
         report.copied++;
         continue;
@@ -138,7 +153,9 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
       if (glossary) report.glossaryEntries++;
       const text = readFileSync(source, 'utf8');
       const kind = kindOf({ ...outPaths, lang: outLang }, target);
-      const fm = normalizeFrontmatter(text, kind, display(source));
+      const normalized = normalizeFrontmatter(text, kind, display(source));
+      report.diagnostics.push(...normalized.diagnostics);
+      const fm = claimAliases(normalized.text, display(source), claims, text);
       report.diagnostics.push(...fm.diagnostics);
       const converted = convertHugoMarkdown(fm.text, {
         file: display(source),
@@ -148,7 +165,11 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
         boilerplates,
         pageDir: dirname(source),
         tested: kind === 'boilerplate' || /^test: yes\s*$/m.test(frontmatterOf(text)),
+        page: frontmatterData(fm.text),
+        pagePath: pageDirOf(rel).split(sep).join('/'),
+        site: siteData.data,
       });
+      if (html) converted.markdown = fm.text.slice(0, frontmatterLength(fm.text)) + htmlAsMarkdownBody(converted.markdown.slice(frontmatterLength(fm.text)));
       // Front matter fixes may change its line count; report against the source lines.
       const shift = lineCount(text.slice(0, frontmatterLength(text))) - lineCount(fm.text.slice(0, frontmatterLength(fm.text)));
       for (const d of converted.diagnostics) report.diagnostics.push(shift ? { ...d, line: d.line + shift } : d);
@@ -191,7 +212,10 @@ function checkOutput(
     const text = readFileSync(page.target, 'utf8');
     const parsed = parsePage(text, kindOf(paths, page.target), display(page.target));
     const expected = emitted.get(page.target);
-    if (expected) out.push(...compareFences(expected.fences, parsed.codeBlocks, expected.source));
+    // Indented code blocks were written so in the source (Hugo reads them the same): only fences are compared.
+    const lines = text.split('\n');
+    const fenced = parsed.codeBlocks.filter((b) => /^[\s>]*(`{3,}|~{3,})/.test(lines[b.line - 1] ?? ''));
+    if (expected) out.push(...compareFences(expected.fences, fenced, expected.source));
     if (index) out.push(...validatePage(parsed, index).filter((d) => buildBreakingRules.has(d.ruleId) && d.severity === 'error'));
   }
   return out;
@@ -260,12 +284,64 @@ function frontmatterOf(text: string): string {
 }
 
 function titleOf(text: string): string | undefined {
+  const title = frontmatterData(text)?.title;
+  return typeof title === 'string' ? title : undefined;
+}
+
+/** istio.io's `.spelling` (mdspell: a word per line) becomes the tree's cspell word list, sorted as lint wants it. */
+function copySpelling(site: string, out: string): void {
+  const file = join(site, '.spelling');
+  if (!existsSync(file)) return;
+  mkdirSync(join(out, '.cspell'), { recursive: true });
+  const words = sortWords(readFileSync(file, 'utf8').split('\n'));
+  writeFileSync(join(out, '.cspell', 'project-words.txt'), `${words.join('\n')}\n`);
+}
+
+function isHtmlPage(rel: string): boolean {
+  return /\.html?$/.test(rel);
+}
+
+function hasFrontmatter(file: string): boolean {
+  return /^---[ \t]*\r?\n/.test(readFileSync(file, 'utf8').slice(0, 8));
+}
+
+/** `docs/x/index.md` → `docs/x`, `blog/_index.md` → `blog`, `docs/y.md` → `docs/y`. */
+function pageDirOf(rel: string): string {
+  return /(^|[\\/])_?index\.(md|html?)$/.test(rel) ? dirname(rel).replace(/^\.$/, '') : rel.replace(/\.(md|html?)$/, '');
+}
+
+function frontmatterData(text: string): Record<string, unknown> | undefined {
   try {
-    const data = parseYaml(frontmatterOf(text).replace(/^---[^\n]*\n/, '').replace(/---[ \t]*\n?$/, '')) as { title?: unknown } | null;
-    return typeof data?.title === 'string' ? data.title : undefined;
+    const data = parseYaml(frontmatterYaml(text)) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Pages with `type: case-studies` (their own or their section's), in Hugo's default order: weight, then title. */
+function findCaseStudies(langDir: string, pageFiles: string[]): CaseStudy[] {
+  const typed = new Set(
+    pageFiles.filter((f) => /(^|[\\/])_index\.md$/.test(f) && /^type: *["']?case-studies/m.test(frontmatterOf(readFileSync(join(langDir, f), 'utf8')))).map((f) => dirname(f)),
+  );
+  const studies: (CaseStudy & { weight: number; title: string })[] = [];
+  for (const f of pageFiles) {
+    if (/(^|[\\/])_index\.md$/.test(f)) continue;
+    const text = readFileSync(join(langDir, f), 'utf8');
+    if (!frontmatterOf(text).includes('companyName:')) continue;
+    const data = frontmatterData(text);
+    if (!data || (data.type !== 'case-studies' && !typed.has(dirname(dirname(f))) && !typed.has(dirname(f)))) continue;
+    if (typeof data.companyName !== 'string') continue;
+    studies.push({
+      companyName: data.companyName,
+      logo: typeof data.logo === 'string' ? data.logo : undefined,
+      path: `/${pageDirOf(f).split(sep).join('/')}/`,
+      weight: typeof data.weight === 'number' ? data.weight : 0,
+      title: String(data.title ?? data.companyName),
+    });
+  }
+  studies.sort((a, b) => a.weight - b.weight || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  return studies.map(({ companyName, logo, path }) => ({ companyName, logo, path }));
 }
 
 function lineCount(text: string): number {

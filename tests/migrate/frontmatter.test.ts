@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { claimAliases, type AliasClaims } from '../../src/migrate/aliases.ts';
 import { normalizeFrontmatter } from '../../src/migrate/frontmatter.ts';
+import { formatDiagnostic } from '../../src/model/diagnostic.ts';
 
 describe('front matter', () => {
   test('valid front matter is kept byte for byte (test: yes stays the string yes)', () => {
@@ -36,5 +38,58 @@ describe('front matter', () => {
     const result = normalizeFrontmatter('---\ntitle: A\nstatus: Gamma\n---\n', 'docs', 'a.md');
     expect(result.diagnostics).toMatchObject([{ file: 'a.md', line: 3, ruleId: 'frontmatter' }]);
     expect(normalizeFrontmatter('---\ntitle: [\n---\n', 'docs', 'b.md').diagnostics[0]).toMatchObject({ ruleId: 'frontmatter' });
+  });
+});
+
+describe('front matter Hugo accepts and our schema does not (issue 15): normalised, never fatal', () => {
+  test('aliases given as a string becomes a list', () => {
+    const result = normalizeFrontmatter('---\ntitle: A\ntest: n/a\naliases: docs/old/page\n---\nbody\n', 'docs', 'a.md');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.changed).toEqual(['aliases: a string → a list of one']);
+    expect(result.text).toBe('---\ntitle: A\ntest: n/a\naliases:\n  - docs/old/page\n---\nbody\n');
+  });
+
+  test('an empty aliases is dropped', () => {
+    const result = normalizeFrontmatter('---\ntitle: A\naliases:\nweight: 3\n---\nbody\n', 'page', 'a.md');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.text).toBe('---\ntitle: A\nweight: 3\n---\nbody\n');
+  });
+
+  test('a docs page without test: (an API reference page) gets test: n/a', () => {
+    const result = normalizeFrontmatter('---\ntitle: API\nlayout: protoc-gen-docs\n---\n<p>x</p>\n', 'docs', 'docs/reference/api/index.md');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.changed).toEqual(['test: missing, set to "n/a"']);
+    expect(result.text).toBe('---\ntitle: API\nlayout: protoc-gen-docs\ntest: n/a\n---\n<p>x</p>\n');
+  });
+});
+
+describe('aliases claimed twice', () => {
+  const claims = (): AliasClaims => ({ owners: new Map(), pages: new Map([['docs/b/index.html', 'content/en/docs/b/index.md']]) });
+
+  test('the first page keeps the alias; a later claim is dropped with a warning naming both pages and the line', () => {
+    const c = claims();
+    const first = '---\ntitle: A\naliases:\n  - /old\n  - /shared/\n---\n';
+    expect(claimAliases(first, 'content/en/docs/a/index.md', c)).toEqual({ text: first, diagnostics: [] });
+    const second = claimAliases('---\ntitle: C\naliases:\n  - /shared\n  - /own\n---\nbody\n', 'content/en/docs/c/index.md', c);
+    expect(second.text).toBe('---\ntitle: C\naliases:\n  - /own\n---\nbody\n');
+    expect(second.diagnostics.map(formatDiagnostic)).toEqual([
+      'content/en/docs/c/index.md:4  alias-duplicate  alias /shared is also claimed by content/en/docs/a/index.md: kept there, dropped here (warning)',
+    ]);
+  });
+
+  test("an alias that is another page's address is dropped; a page's last alias going removes the key", () => {
+    const result = claimAliases('---\ntitle: D\naliases: [/docs/b/]\n---\n', 'content/en/docs/d/index.md', claims());
+    expect(result.text).toBe('---\ntitle: D\n---\n');
+    expect(result.diagnostics[0]).toMatchObject({ line: 3, ruleId: 'alias-duplicate', severity: 'warning' });
+    expect(result.diagnostics[0]!.message).toContain('content/en/docs/b/index.md');
+  });
+
+  test("a page's own address, and a second alias writing the same redirect, are dropped", () => {
+    const result = claimAliases('---\ntitle: B\naliases:\n  - /docs/b\n  - /old.html\n  - /x\n  - /x/\n---\n', 'content/en/docs/b/index.md', claims());
+    expect(result.text).toBe('---\ntitle: B\naliases:\n  - /old.html\n  - /x\n---\n');
+    expect(result.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [4, "alias /docs/b is this page's own address, dropped here"],
+      [7, 'alias /x/ writes the same redirect as another alias of this page, dropped here'],
+    ]);
   });
 });

@@ -362,8 +362,8 @@ describe('what is kept as written', () => {
   });
 
   test('an unsupported paired shortcode keeps its content, in both delimiter forms', () => {
-    const result = convert('{{% involve_block %}}\nJoin **us**.\n{{% /involve_block %}}\n\n{{< relnote >}}\nA note.\n{{< /relnote >}}');
-    expect(result.markdown).toBe('`{{% involve_block %}}`\nJoin **us**.\n`{{% /involve_block %}}`\n\n`{{< relnote >}}`\nA note.\n`{{< /relnote >}}`');
+    const result = convert('{{% join_block %}}\nJoin **us**.\n{{% /join_block %}}\n\n{{< release_box >}}\nA note.\n{{< /release_box >}}');
+    expect(result.markdown).toBe('`{{% join_block %}}`\nJoin **us**.\n`{{% /join_block %}}`\n\n`{{< release_box >}}`\nA note.\n`{{< /release_box >}}`');
     expect(result.diagnostics.map((d) => [d.line, d.ruleId])).toEqual([
       [1, 'shortcode-unsupported'],
       [5, 'shortcode-unsupported'],
