@@ -55,7 +55,7 @@ httproute.gateway.networking.k8s.io/bookinfo created
 ENDSNIP
 
 snip_open_the_application_to_outside_traffic_2() {
-kubectl annotate gateway bookinfo-gateway networking.istio.io/service-type=ClusterIP
+kubectl annotate gtw bookinfo-gateway networking.istio.io/service-type=ClusterIP
 }
 
 ! IFS=$'\n' read -r -d '' snip_open_the_application_to_outside_traffic_2_out <<\ENDSNIP
@@ -63,7 +63,7 @@ gateway.gateway.networking.k8s.io/bookinfo-gateway annotated
 ENDSNIP
 
 snip_open_the_application_to_outside_traffic_3() {
-kubectl wait --for=condition=programmed gateway/bookinfo-gateway --timeout=2m
+kubectl wait --for=condition=programmed gtw bookinfo-gateway --timeout=2m
 }
 
 ! IFS=$'\n' read -r -d '' snip_open_the_application_to_outside_traffic_3_out <<\ENDSNIP

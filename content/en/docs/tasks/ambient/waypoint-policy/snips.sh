@@ -26,7 +26,7 @@ istioctl waypoint apply --enroll-namespace --wait
 ENDSNIP
 
 snip_deploy_a_waypoint_2() {
-kubectl get gateway waypoint
+kubectl get gtw waypoint
 }
 
 ! IFS=$'\n' read -r -d '' snip_deploy_a_waypoint_2_out <<\ENDSNIP

@@ -92,8 +92,8 @@ EOF
 }
 
 snip_configure_the_gateway_3() {
-kubectl annotate gateway httpbin-gateway networking.istio.io/service-type=ClusterIP
-kubectl wait --for=condition=programmed gateway/httpbin-gateway --timeout=2m
+kubectl annotate gtw httpbin-gateway networking.istio.io/service-type=ClusterIP
+kubectl wait --for=condition=programmed gtw httpbin-gateway --timeout=2m
 }
 
 snip_send_requests_through_the_gateway_1() {
