@@ -22,7 +22,7 @@ for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews
 done
 
 # Names, ages and versions vary: check that productpage is connected and in sync.
-_verify_regex snip_did_every_proxy_get_its_configuration_1 'productpage-v1-[^ ]+\.default +Kubernetes +SYNCED'
+_verify_regex snip_did_every_proxy_get_its_configuration_1 'productpage-v1-[^ ]+\.default .*SYNCED'
 _verify_like snip_what_was_the_proxy_told_1 "$snip_what_was_the_proxy_told_1_out"
 _verify_regex snip_what_was_the_proxy_told_2 'HEALTHY +OK +outbound\|9080\|v1\|reviews\.default\.svc\.cluster\.local'
 _verify_contains snip_why_does_this_pod_behave_like_that_1 "Matching subsets: v1"
