@@ -9,7 +9,9 @@ set -o pipefail
 
 # @setup profile=none
 
-workdir=$(mktemp -d)
+# A fixed directory below TMPDIR, so that the cleanup (a separate script) can find it.
+workdir=${TMPDIR:-/tmp}/meshdocs-validate-config
+mkdir -p "$workdir"
 cd "$workdir"
 
 snip_write_a_route_1
@@ -20,4 +22,4 @@ _verify_same snip_check_the_file_4 "$snip_check_the_file_4_out"
 snip_clean_up_1
 
 # @cleanup
-rm -rf "${workdir:?}"
+rm -rf "${TMPDIR:-/tmp}/meshdocs-validate-config"

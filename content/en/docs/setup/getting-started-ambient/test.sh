@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC1090,SC2154
+
+# Follows Getting Started with Ambient Mode on a cluster without the mesh: the page installs it,
+# and the cleanup removes it again with the sample and the Gateway API definitions.
+# Not run: the download (the harness provides istioctl and samples/) and the port-forward (it
+# runs until interrupted); the test checks the gateway from inside the cluster instead.
+
+set -e
+set -u
+set -o pipefail
+
+# @setup cluster-only
+
+_verify_contains snip_install_the_mesh_1 "Installation complete"
+_verify_same snip_install_the_mesh_2 "$snip_install_the_mesh_2_out"
+_verify_same snip_install_the_mesh_3 "$snip_install_the_mesh_3_out"
+bpsnip_gateway_api_crds__1
+
+snip_deploy_the_sample_application_1
+for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
+  _wait_for_deployment default "$d"
+done
+_verify_like snip_deploy_the_sample_application_2 "$snip_deploy_the_sample_application_2_out"
+
+_verify_same snip_add_the_application_to_the_mesh_1 "$snip_add_the_application_to_the_mesh_1_out"
+# Node names and addresses depend on the cluster: check that productpage is captured (HBONE).
+_verify_regex snip_add_the_application_to_the_mesh_2 'productpage-v1-[^ ]+ +[0-9.]+ +[^ ]+ +None +HBONE'
+_verify_same snip_add_the_application_to_the_mesh_3 "$snip_add_the_application_to_the_mesh_3_out"
+
+_verify_same snip_open_the_application_to_outside_traffic_1 "$snip_open_the_application_to_outside_traffic_1_out"
+_verify_same snip_open_the_application_to_outside_traffic_2 "$snip_open_the_application_to_outside_traffic_2_out"
+_verify_same snip_open_the_application_to_outside_traffic_3 "$snip_open_the_application_to_outside_traffic_3_out"
+_verify_same snip_open_the_application_to_outside_traffic_4 "$snip_open_the_application_to_outside_traffic_4_out"
+
+# @cleanup
+snip_clean_up_1
+bpsnip_gateway_api_crds_cleanup__1
