@@ -46,6 +46,14 @@ function holders(token: string): number[] {
   return out;
 }
 
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '(gone)';
+  }
+}
+
 /** The `<what> <pid>` lines the script's processes wrote about themselves. */
 function recorded(s: Started): Map<string, number> {
   const text = existsSync(s.pidsFile) ? readFileSync(s.pidsFile, 'utf8') : '';
@@ -107,7 +115,8 @@ function expectNothingLeft(s: Started, expected: string[]) {
   const left = holders(s.token);
   for (const [what, pid] of pids) expect(left.includes(pid), `${what} ${pid} survived`).toBe(false);
   const output = readFileSync(join(s.dir, 'output.txt'), 'utf8');
-  expect(left, `processes holding the token; the script's output:\n${output}`).toEqual([]);
+  const ps = left.map((pid) => `${pid} ${readProc(pid, 'stat')} ${readProc(pid, 'cmdline').replaceAll('\0', ' ')}`).join('\n');
+  expect(left, `processes holding the token (recorded: ${JSON.stringify([...pids])}):\n${ps}\nthe script's output:\n${output}`).toEqual([]);
 }
 
 const layers = [
