@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -24,7 +25,9 @@ const marker = (dir: string, name: string) => join(dir, name);
 
 /** A test that failed half-way must not leave its runner (and the runner's test) running: two SIGINTs stop both. */
 async function stopCli(child: ReturnType<typeof execa>) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  // execa's subprocess is a ChildProcess; its types (execa 10) do not list these two fields.
+  const { exitCode, signalCode } = child as unknown as ChildProcess;
+  if (exitCode !== null || signalCode !== null) return;
   child.kill('SIGINT');
   await new Promise((ok) => setTimeout(ok, 1000));
   child.kill('SIGINT');

@@ -263,7 +263,9 @@ describe('hostile code blocks', () => {
         const bodies: string[][] = [];
         for (const b of blocks) {
           // A continuation or heredoc line must not start with `$ ` (the prompt is removed from it).
-          const body = [...b.commands.map((c, i) => (i === 0 ? `$ ${c}` : c.replace(/^\$ /, ''))), ...b.output.map((o) => (o.startsWith('$ ') ? `x${o}` : o))];
+          const commands: readonly string[] = b.commands;
+          const output: readonly string[] = b.output;
+          const body = [...commands.map((c, i) => (i === 0 ? `$ ${c}` : c.replace(/^\$ /, ''))), ...output.map((o) => (o.startsWith('$ ') ? `x${o}` : o))];
           bodies.push(body);
           lines.push('````bash', ...body, '````', '');
         }
