@@ -191,6 +191,16 @@ describe('helpers', () => {
     expect(r.stdout).not.toContain('not-reached');
   });
 
+  test('_wait_for_deployments waits for each deployment in order and stops at the first failure', async () => {
+    const r = await bashWithLib(
+      `kubectl() { echo "kubectl $*"; [[ $* != *ratings-v1* ]]; }\n_wait_for_deployments default details-v1 ratings-v1 reviews-v1\necho not-reached`,
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('kubectl -n default rollout status deployment details-v1 --timeout 5m\nkubectl -n default rollout status deployment ratings-v1 --timeout 5m');
+    expect(r.stdout).not.toContain('reviews-v1');
+    expect(r.stdout).not.toContain('not-reached');
+  });
+
   test('_wait_for_resource returns 1 instead of exiting', async () => {
     const r = await bashWithLib(`kubectl() { echo "kubectl $*"; return 1; }\n_wait_for_resource virtualservice default reviews || echo returned`);
     expect(r.stdout).toContain('kubectl wait --for=create -n default virtualservice/reviews --timeout 30s');

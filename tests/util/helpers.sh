@@ -54,6 +54,14 @@ _wait_for_deployment() { __wait_for_rollout deployment "$@"; }
 _wait_for_daemonset() { __wait_for_rollout daemonset "$@"; }
 _wait_for_statefulset() { __wait_for_rollout statefulset "$@"; }
 
+# _wait_for_deployments NAMESPACE NAME...: _wait_for_deployment for each name, in order (the sample
+# apps are several deployments, and pages wait for all of them).
+_wait_for_deployments() {
+  local ns=$1 name
+  shift
+  for name in "$@"; do __wait_for_rollout deployment "$ns" "$name"; done
+}
+
 # _wait_for_resource KIND NAMESPACE NAME: waits until the resource exists (30 s); returns 1 (the
 # caller's `set -e` decides) when it does not.
 _wait_for_resource() {

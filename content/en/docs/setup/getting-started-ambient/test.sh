@@ -18,9 +18,7 @@ _verify_same snip_install_the_mesh_3 "$snip_install_the_mesh_3_out"
 bpsnip_gateway_api_crds__1
 
 snip_deploy_the_sample_application_1
-for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 _verify_like snip_deploy_the_sample_application_2 "$snip_deploy_the_sample_application_2_out"
 
 _verify_same snip_add_the_application_to_the_mesh_1 "$snip_add_the_application_to_the_mesh_1_out"

@@ -17,9 +17,7 @@ bpsnip_gateway_api_crds__1
 _verify_same snip_install_the_mesh_2 "$snip_install_the_mesh_2_out"
 
 snip_deploy_the_sample_application_1
-for d in details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 _verify_like snip_deploy_the_sample_application_2 "$snip_deploy_the_sample_application_2_out"
 _verify_same bpsnip_bookinfo_check__1 "$bpsnip_bookinfo_check__1_out"
 

@@ -17,9 +17,7 @@ mkdir -p "$workdir"
 
 bpsnip_before_you_begin_bookinfo__1
 bpsnip_before_you_begin_bookinfo__2
-for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 
 # Names, ages and versions vary: check that productpage is connected and in sync.
 _verify_regex snip_did_every_proxy_get_its_configuration_1 'productpage-v1-[^ ]+\.default .*SYNCED'

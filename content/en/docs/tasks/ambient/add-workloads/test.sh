@@ -8,9 +8,7 @@ set -o pipefail
 # @setup profile=ambient
 
 bpsnip_before_you_begin_ambient__1
-for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 snip_before_you_begin_1
 
 _verify_same snip_enroll_the_namespace_1 "$snip_enroll_the_namespace_1_out"

@@ -14,9 +14,7 @@ source "tests/util/samples.sh"
 
 bpsnip_before_you_begin_bookinfo__1
 bpsnip_before_you_begin_bookinfo__2
-for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 snip_before_you_begin_1
 
 _verify_same snip_read_a_sidecars_metrics_1 "$snip_read_a_sidecars_metrics_1_out"

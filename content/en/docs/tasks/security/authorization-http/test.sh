@@ -11,9 +11,7 @@ source "tests/util/samples.sh"
 
 bpsnip_before_you_begin_bookinfo__1
 bpsnip_before_you_begin_bookinfo__2
-for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 _verify_same snip_check_productpage "$snip_check_productpage_out"
 
 snip_deny_everything_1

@@ -15,9 +15,7 @@ source "tests/util/samples.sh"
 bpsnip_before_you_begin_bookinfo__1
 bpsnip_gateway_api_crds__1
 bpsnip_before_you_begin_bookinfo__3
-for d in curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3; do
-  _wait_for_deployment default "$d"
-done
+_wait_for_deployments default curl details-v1 productpage-v1 ratings-v1 reviews-v1 reviews-v2 reviews-v3
 
 snip_route_to_version_1_2
 _verify_same snip_show_httproute_status "$snip_show_httproute_status_out"
