@@ -47,6 +47,21 @@ test('external links only when asked, placed on the Markdown line; an alias redi
   expect(all.checked).toBeGreaterThan(internal.checked);
 });
 
+test('a crawl follows only its own server: a link to another port on 127.0.0.1 is external', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'lint-links-'));
+  write(root, {
+    'content/en/docs/a/index.md': `---\ntitle: A\nowner: o\ntest: no\n---\n\nSee [fine](${external}/fine).\n\nSee [gone](${external}/gone).\n`,
+    'dist/docs/a/index.html': `<html><body><a href="${external}/fine">fine</a>\n<a href="${external}/gone">gone</a></body></html>`,
+  });
+  const paths = resolveContentPaths(join(root, 'content'));
+  const display = (f: string) => relative(root, f);
+  const options = { dist: join(root, 'dist'), paths, pages: loadAllPages(paths, display), display, absolute: (f: string) => join(root, f), engine: 'linkinator' as const };
+  const internal = await lintLinks({ ...options, external: false });
+  expect(internal.diagnostics).toEqual([]);
+  const all = await lintLinks({ ...options, external: true });
+  expect(all.diagnostics.map((d) => `${d.file}:${d.line}  ${d.ruleId}`)).toEqual(['content/en/docs/a/index.md:9  link-external']);
+});
+
 test('a broken link or anchor is reported on every page that writes it, relative links included', async () => {
   const root = mkdtempSync(join(tmpdir(), 'lint-links-'));
   const page = (title: string, body: string) => `---\ntitle: ${title}\nowner: o\ntest: no\n---\n\n${body}\n`;

@@ -148,6 +148,12 @@ async function crawlWithLinkinator(
 ): Promise<number> {
   // Loaded only for a crawl: the default scan does not need it.
   const { LinkChecker, LinkState } = await import('linkinator');
+  // Only the crawl's own static server is followed; everything else is collected as external.
+  // Its origin is linkinator's choice (http://localhost:<port>/ up to 7, http://127.0.0.1:<port>/
+  // since 8), so it is read off the roots, which linkinator passes through linksToSkip before
+  // fetching anything: a link on another port of the same host is still external.
+  const roots = new Set(html.map((file) => `/${file.replace(/^\/+/, '')}`));
+  let origin: string | undefined;
   const result = await new LinkChecker().check({
     path: html,
     serverRoot: dist,
@@ -155,7 +161,12 @@ async function crawlWithLinkinator(
     checkFragments: true,
     concurrency: 50,
     timeout: 10_000,
-    linksToSkip: async (link) => !link.startsWith('http://localhost:'),
+    linksToSkip: async (link) => {
+      const url = URL.canParse(link) ? new URL(link) : undefined;
+      if (!url) return true;
+      origin ??= roots.has(url.pathname) && isLoopback(url.hostname) ? url.origin : undefined;
+      return url.origin !== origin;
+    },
   });
   for (const link of result.links) {
     if (link.state === LinkState.SKIPPED) {
@@ -198,9 +209,14 @@ function checkAliases(options: LinkOptions): Diagnostic[] {
   return out;
 }
 
-/** `http://localhost:4312/docs/a/index.html` or `docs/a/index.html` → `/docs/a/index.html`. */
+/** `http://127.0.0.1:4312/docs/a/index.html` or `docs/a/index.html` → `/docs/a/index.html`. */
 function localPath(url: string): string {
-  return `/${url.replace(/^https?:\/\/localhost:\d+\//, '').replace(/^\/+/, '')}`;
+  return `/${url.replace(/^https?:\/\/(?:localhost|127\.0\.0\.1):\d+\//, '').replace(/^\/+/, '')}`;
+}
+
+/** The hosts linkinator's static server listens on (`localhost` up to 7, `127.0.0.1` since 8). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1';
 }
 
 function isImage(path: string): boolean {
