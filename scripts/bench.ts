@@ -4,8 +4,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot } from '../src/config/paths.ts';
+import { run as runProcess } from '../src/process/index.ts';
 
 const dir = join(projectRoot, 'scripts/bench');
 const wanted = process.argv.slice(2);
@@ -21,7 +21,7 @@ if (suites.length === 0) {
 let failed = 0;
 for (const suite of suites) {
   console.log(`\n== ${suite} ==`);
-  const run = await execa('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, stdio: 'inherit', reject: false });
+  const run = await runProcess('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, output: 'inherit' });
   if (run.exitCode !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -5,9 +5,9 @@
  * into a staging directory that replaces the output only when the build succeeded (exit 1 if not).
  */
 import { relative, resolve } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot, resolveContentPaths } from '../src/config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../src/model/diagnostic.ts';
+import { run } from '../src/process/index.ts';
 import { astroBin, astroEnv, buildInto } from '../src/site/astro-process.ts';
 import { checkSite } from '../src/site/integration.ts';
 
@@ -35,11 +35,10 @@ if (command === 'build') {
   if (result.exitCode !== 0) console.error(`build: the site build failed (exit ${result.exitCode}); ${relative(process.cwd(), out) || out} is unchanged`);
   process.exitCode = result.exitCode === 0 ? 0 : 1;
 } else {
-  const result = await execa(process.execPath, [astroBin, ...args, ...rest], {
-    stdio: 'inherit',
-    reject: false,
-    extendEnv: false,
+  const result = await run(process.execPath, [astroBin, ...args, ...rest], {
+    output: 'inherit',
+    inheritEnv: false,
     env: astroEnv(command as 'dev' | 'build' | 'preview'),
   });
-  process.exitCode = result.exitCode ?? 1;
+  process.exitCode = result.exitCode;
 }

@@ -3,14 +3,14 @@
  * as root), runs the whole vitest suite, and ends with one summary line `N passed, N failed`.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { execa } from 'execa';
+import { run as runProcess } from '../src/process/index.ts';
 import { missingSystemDeps } from './system-deps.ts';
 
 const missing = missingSystemDeps();
 if (missing.length > 0) {
   if (process.getuid?.() === 0) {
     console.log(`Installing missing system packages: ${missing.join(', ')}`);
-    const install = await execa('bash', ['scripts/install-system-deps.sh'], { stdio: 'inherit', reject: false });
+    const install = await runProcess('bash', ['scripts/install-system-deps.sh'], { output: 'inherit' });
     if (install.exitCode !== 0 || missingSystemDeps().length > 0) {
       console.error('Could not install the system packages the tests need.');
       process.exit(2);
@@ -25,10 +25,10 @@ if (missing.length > 0) {
 const results = 'out/test-results.json';
 mkdirSync('out', { recursive: true });
 rmSync(results, { force: true });
-const run = await execa(
+const run = await runProcess(
   'vitest',
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
-  { preferLocal: true, stdio: 'inherit', reject: false, env: { ASTRO_TELEMETRY_DISABLED: '1' } },
+  { preferLocal: true, output: 'inherit', env: { ASTRO_TELEMETRY_DISABLED: '1' } },
 );
 
 if (!existsSync(results)) {

@@ -18,16 +18,16 @@
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { cacheDir } from '../../src/lint/cache.ts';
 import { stampName } from '../../src/site/build-stamp.ts';
 import { findSnipsFiles, findTestScripts } from '../../src/lint/scripts/discover.ts';
 import { generateTreeSnips, writeTreeSnips } from '../../src/snips/index.ts';
+import { median } from '../../src/bench/median.ts';
+import { run } from '../../src/process/index.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const pages = Number(process.env.BENCH_LINT_PAGES ?? 1000);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const work = mkdtempSync(join(tmpdir(), 'bench-lint-'));
 const content = join(work, 'content');
 const tsx = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
@@ -155,10 +155,9 @@ async function time(
   for (let r = 0; r < (limit.runs ?? runs); r++) {
     before?.();
     const start = performance.now();
-    const result = await execa(command, args, {
+    const result = await run(command, args, {
       cwd,
-      reject: false,
-      timeout: limit.timeoutMs,
+      timeoutMs: limit.timeoutMs,
       env: { MESHDOCS_CONTENT: content, NO_COLOR: '1', ...env },
     });
     times.push(performance.now() - start);
@@ -207,9 +206,8 @@ try {
   if (process.env.BENCH_LINT_BUILD !== '0') {
     // Build once (the build's own time belongs to the site bench; this one fills Astro's content cache).
     const start = performance.now();
-    const build = await execa(process.execPath, [tsx, join(projectRoot, 'scripts/site.ts'), 'build'], {
+    const build = await run(process.execPath, [tsx, join(projectRoot, 'scripts/site.ts'), 'build'], {
       cwd: projectRoot,
-      reject: false,
       env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist },
     });
     if (build.exitCode === 0) {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot } from '../config/paths.ts';
+import { run } from '../process/index.ts';
 
 const astroDir = join(projectRoot, 'node_modules/astro');
 
@@ -48,16 +48,15 @@ export async function buildInto(out: string, options: { env?: Record<string, str
   mkdirSync(stagingRoot, { recursive: true });
   const staging = mkdtempSync(join(stagingRoot, 'build-'));
   try {
-    const result = await execa(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
+    const result = await run(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
       cwd: projectRoot,
-      extendEnv: false,
+      inheritEnv: false,
       env: { ...astroEnv('build'), ...options.env, MESHDOCS_DIST: target, [stagingEnv]: staging },
-      reject: false,
-      ...(options.inherit ? { stdio: 'inherit' as const } : { all: true }),
+      output: options.inherit ? 'inherit' : 'capture',
     });
-    const exitCode = result.exitCode ?? 1;
+    const exitCode = result.exitCode;
     if (exitCode === 0) publish(staging, target);
-    return { exitCode, output: typeof result.all === 'string' ? result.all : '' };
+    return { exitCode, output: result.all };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
