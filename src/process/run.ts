@@ -102,6 +102,8 @@ export interface Running {
   /** Its output streams (undefined with `output: 'inherit'`). */
   readonly stdout: Readable | undefined;
   readonly stderr: Readable | undefined;
+  /** Both, interleaved, as they come. */
+  readonly all: Readable | undefined;
   /** stdout and stderr interleaved, so far. */
   output(): string;
   /** True once it has exited. */
@@ -122,6 +124,7 @@ export function start(command: string, args: readonly string[], opts: RunOptions
   const group = opts.group ?? opts.output !== 'inherit';
   const grace = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
   const child = execa(command, args, execaOptions(opts, group) as Options);
+  const node = (child as unknown as { nodeChildProcess: ChildProcess }).nodeChildProcess;
   const pid = child.pid;
   if (group && pid !== undefined) rememberGroup(pid);
   let exited = false;
@@ -133,7 +136,7 @@ export function start(command: string, args: readonly string[], opts: RunOptions
     if (exited || forceTimer) return;
     const send = (sig: NodeJS.Signals) => {
       if (group && pid !== undefined) signalGroup(pid, sig);
-      else child.kill(sig);
+      else node.kill(sig);
     };
     send('SIGTERM');
     forceTimer = setTimeout(() => send('SIGKILL'), grace);
@@ -151,7 +154,7 @@ export function start(command: string, args: readonly string[], opts: RunOptions
   };
   if (opts.signal?.aborted) onAbort();
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
-  (child as unknown as { nodeChildProcess: ChildProcess }).nodeChildProcess.on('exit', () => {
+  node.on('exit', () => {
     exited = true;
   });
   const result = (child as unknown as Promise<Result>).then(
@@ -170,12 +173,13 @@ export function start(command: string, args: readonly string[], opts: RunOptions
     pid,
     stdout: child.stdout ?? undefined,
     stderr: child.stderr ?? undefined,
+    all: child.all ?? undefined,
     output: () => all,
     get exited() {
       return exited;
     },
     kill: (sig: NodeJS.Signals = 'SIGTERM') => {
-      if (!exited) child.kill(sig);
+      if (!exited) node.kill(sig);
     },
     stop: () => {
       why.cancelled = true;
@@ -203,10 +207,18 @@ export function runSync(command: string, args: readonly string[], opts: Omit<Run
 
 /** `run`, for a command that must succeed: anything but exit 0 throws, naming the command and its last words. */
 export async function runOrThrow(command: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  const r = await run(command, args, opts);
+  return checked(command, args, await run(command, args, opts));
+}
+
+function checked(command: string, args: readonly string[], r: RunResult): RunResult {
   if (r.exitCode !== 0) {
     const said = (r.stderr || r.stdout).trim().split('\n').slice(-5).join('\n');
     throw new Error(`${command} ${args.join(' ')}: ${r.error ?? `exit ${r.exitCode}`}${said ? `\n${said}` : ''}`);
   }
   return r;
+}
+
+/** `runSync`, for a command that must succeed: anything but exit 0 throws, naming the command and its last words. */
+export function runSyncOrThrow(command: string, args: readonly string[], opts: Parameters<typeof runSync>[2] = {}): RunResult {
+  return checked(command, args, runSync(command, args, opts));
 }

@@ -9,7 +9,7 @@ import { toPosix } from './discover.ts';
 import { dumpCluster } from './dump.ts';
 import { judge } from './judge.ts';
 import { runScript } from './process.ts';
-import type { RunOptions } from './run.ts';
+import type { RunOptions } from './run-options.ts';
 import { diffSnapshots, takeSnapshot, type Snapshot } from './snapshot.ts';
 import { readSteps } from './steps.ts';
 import type { DocTest, Step, TestResult } from './types.ts';

@@ -12,9 +12,9 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { start } from '../../src/process/index.ts';
 
 async function fetchUntil(url: string, wanted: string, seconds: number): Promise<string> {
   const deadline = Date.now() + seconds * 1000;
@@ -36,12 +36,10 @@ test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an
   const port = 43000 + Math.floor(Math.random() * 2000);
   const root = mkdtempSync(join(tmpdir(), 'meshdocs-serve-'));
   cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
-  const server = execa('npm', ['run', 'serve', '--', '--port', String(port)], {
+  const server = start('npm', ['run', 'serve', '--', '--port', String(port)], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
-    detached: true,
-    reject: false,
-    all: true,
+    killGraceMs: 20_000,
   });
   let output = '';
   server.all?.on('data', (d: Buffer) => (output += d.toString()));
@@ -60,8 +58,7 @@ test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an
     const after = await fetchUntil(page, 'This sentence was edited while serving.', 60);
     expect(after, output).toContain('This sentence was edited while serving.');
   } finally {
-    process.kill(-server.pid!, 'SIGTERM');
-    await server;
+    await server.stop();
   }
 });
 
@@ -82,12 +79,10 @@ test('bad saves are reported with file:line, and the latest save is served', { t
   const port = 45000 + Math.floor(Math.random() * 2000);
   const root = mkdtempSync(join(tmpdir(), 'meshdocs-serve-errors-'));
   cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
-  const server = execa('npm', ['run', 'serve', '--', '--port', String(port)], {
+  const server = start('npm', ['run', 'serve', '--', '--port', String(port)], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
-    detached: true,
-    reject: false,
-    all: true,
+    killGraceMs: 20_000,
   });
   let output = '';
   server.all?.on('data', (d: Buffer) => (output += d.toString()));
@@ -114,7 +109,6 @@ test('bad saves are reported with file:line, and the latest save is served', { t
     // The first save's reload, finishing late, must not bring the first version back.
     expect(await until(async () => (await body()).includes('First quick save.'), 10)).toBe(false);
   } finally {
-    process.kill(-server.pid!, 'SIGTERM');
-    await server;
+    await server.stop();
   }
 });
