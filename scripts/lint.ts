@@ -114,7 +114,6 @@ if (checks.has('links')) {
 // The checks (cspell, markdownlint, the snips generator…) load only now: a build started above
 // already runs on the other core meanwhile.
 const { runLint } = await import('../src/lint/run.ts');
-const { loadSnipsLibrary } = await import('../src/lint/scripts/snips-library.ts');
 try {
   const result = await runLint({
     paths,
@@ -127,7 +126,6 @@ try {
     external,
     linksEngine: values.crawl ? 'linkinator' : 'scan',
     cache: !values['no-cache'],
-    snips: checks.has('scripts') ? await loadSnipsLibrary() : undefined,
   });
   const total = result.counts.markdown + result.counts.shell + result.counts.htmlPages;
   // A failed site build leaves no HTML to count, but its finding is reported (exit 1), not hidden.
