@@ -115,7 +115,7 @@ function brokenDiagnostics(link: LinkResult, sources: LinkIndex, options: LinkOp
 
 /**
  * Puts a finding on every Markdown line that writes the link; when no page writes it (the layout,
- * an included file), on the line of the HTML page linkinator found it on.
+ * an included file), on the line of the HTML page it was found on.
  */
 function placeLink(
   parentPath: string,
