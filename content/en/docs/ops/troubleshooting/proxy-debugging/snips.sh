@@ -53,6 +53,9 @@ DestinationRule: reviews for "reviews"
    Matching subsets: v1
       (Non-matching subsets v2,v3)
    No Traffic Policy
+--------------------
+Effective PeerAuthentication:
+   Workload mTLS mode: PERMISSIVE
 ENDSNIP
 
 snip_dump_everything_1() {
