@@ -7,7 +7,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run, runOrThrow, runSync, runSyncOrThrow, start } from '../../src/process/index.ts';
-import { alive, tempDir } from '../runner/helpers.ts';
+import { parseStat } from '../../src/runner/process-tree.ts';
+import { tempDir } from '../runner/helpers.ts';
+
+/** True while `pid` runs: a killed orphan stays a zombie until its reaper gets to it, and that is not running. */
+function running(pid: number): boolean {
+  try {
+    return !(parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.zombie ?? true);
+  } catch {
+    return false; // gone
+  }
+}
+
+/** Waits (bounded) for `pid` to stop running, and says whether it did. */
+async function stops(pid: number): Promise<boolean> {
+  for (let i = 0; i < 200 && running(pid); i++) await new Promise((ok) => setTimeout(ok, 50));
+  return !running(pid);
+}
 
 /** Waits until `file` exists (a child wrote its PID there) and returns the PID. */
 async function pidFrom(file: string): Promise<number> {
@@ -46,8 +62,7 @@ describe('run', () => {
     expect(r.signal).toBe('SIGTERM');
     expect(r.exitCode).toBe(143);
     const child = Number(readFileSync(file, 'utf8'));
-    for (let i = 0; i < 100 && alive(child); i++) await new Promise((ok) => setTimeout(ok, 50));
-    expect(alive(child)).toBe(false);
+    expect(await stops(child)).toBe(true);
   });
 
   test('an abort stops it the same way', async () => {
@@ -59,8 +74,7 @@ describe('run', () => {
     const r = await running;
     expect(r.cancelled).toBe(true);
     expect(r.timedOut).toBe(false);
-    for (let i = 0; i < 100 && alive(child); i++) await new Promise((ok) => setTimeout(ok, 50));
-    expect(alive(child)).toBe(false);
+    expect(await stops(child)).toBe(true);
   });
 
   test('runOrThrow and runSyncOrThrow throw on failure, naming the command and its last words', async () => {
@@ -86,8 +100,7 @@ describe('start', () => {
     const r = await p.stop();
     expect(p.exited).toBe(true);
     expect(r).toMatchObject({ cancelled: true, signal: 'SIGTERM', stdout: 'ready' });
-    for (let i = 0; i < 100 && alive(child); i++) await new Promise((ok) => setTimeout(ok, 50));
-    expect(alive(child)).toBe(false);
+    expect(await stops(child)).toBe(true);
   });
 
   test('kill() signals the process itself, which may handle it', async () => {
