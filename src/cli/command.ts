@@ -37,6 +37,8 @@ export interface PositionalSpec {
 }
 
 export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  /** Prefix of its messages: `lint: no content tree at …`. */
+  name: string;
   /** How a user starts it, up to the options: `npm run lint --`. */
   invocation: string;
   summary: string;
@@ -67,6 +69,9 @@ export interface Parsed<O extends Record<string, OptionSpec>> {
 
 /** Bad invocation: exit 2 with the message and a usage hint. Thrown by the parser or by a command. */
 export class UsageError extends Error {}
+
+/** Bad input or setup (no content tree, nothing to do): exit 2 with `<name>: message`, no usage. */
+export class InputError extends Error {}
 
 /** Declares a command; `const` keeps the option names and types for `Values`. */
 export function defineCommand<const O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): CommandSpec<O> {
@@ -168,7 +173,7 @@ export function usageHint(spec: CommandSpec, message: string): string {
 
 /**
  * Parses `argv` against the table and runs `body` with the values. Handles the convention: help,
- * bad invocations (also a `UsageError` thrown by `body`), their exit codes.
+ * bad invocations (also a `UsageError` thrown by `body`), bad input (`InputError`), their exit codes.
  */
 export async function runCommand<O extends Record<string, OptionSpec>>(
   spec: CommandSpec<O>,
@@ -184,8 +189,9 @@ export async function runCommand<O extends Record<string, OptionSpec>>(
     }
     return await body(parsed);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err(io)(usageHint(spec, error.message));
+    if (error instanceof UsageError) err(io)(usageHint(spec, error.message));
+    else if (error instanceof InputError) err(io)(`${spec.name}: ${error.message}`);
+    else throw error;
     return exitCode.badInput;
   }
 }

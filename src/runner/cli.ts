@@ -20,6 +20,7 @@ import { createSnipsLocator, type SnipLocator } from './snip-locations.ts';
 import type { DocTest, RunReport } from './types.ts';
 
 export const command = defineCommand({
+  name: 'test:docs',
   invocation: 'npm run test:docs --',
   summary: "Runs the doc tests (every *test.sh beside a page) grouped by their '# @setup'.",
   positionals: [{ name: '<test.sh or dir>', variadic: true }],
