@@ -39,7 +39,7 @@ describe('parseCommand', () => {
       positionals: ['site', 'a'],
       passthrough: ['--tool-flag'],
     });
-    expect(parse('site').values).toEqual({ fast: false, dist: undefined, report: 'out/x', lang: [], verbose: false });
+    expect((parse('site') as Exclude<ReturnType<typeof parse>, 'help'>).values).toEqual({ fast: false, dist: undefined, report: 'out/x', lang: [], verbose: false });
   });
 
   test('--help and -h win over everything else, but not after --', () => {
