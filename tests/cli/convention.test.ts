@@ -1,8 +1,11 @@
 /** The shared command convention (src/cli): parsing from the option table, the usage made from it, progress. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { defineCommand, formatUsage, InputError, parseCommand, runCommand, UsageError } from '../../src/cli/command.ts';
 import { isCI } from '../../src/cli/io.ts';
 import { startProgress } from '../../src/cli/progress.ts';
+import { projectRoot } from '../../src/config/paths.ts';
 import { memoryIo } from '../helpers/io.ts';
 
 const command = defineCommand({
@@ -170,5 +173,29 @@ describe('progress', () => {
 
   test('neither a terminal nor CI (a pipe, a test): nothing', () => {
     expect(run(memoryIo({ cwd: '/' }), 6000)).toBe('');
+  });
+});
+
+describe('layout', () => {
+  const files = (dir: string): string[] =>
+    (readdirSync(join(projectRoot, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  const isCli = (file: string) => file.startsWith('src/cli/') || /(^|[/-])cli\.ts$/.test(file);
+
+  test('the library (src/ outside the cli modules) never prints or exits', () => {
+    const offenders = files('src')
+      .filter((f) => !isCli(f))
+      .filter((f) => /\bconsole\.|process\.exit|process\.(stdout|stderr)\b/.test(readFileSync(join(projectRoot, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  test("every package.json command runs a few-line shim that hands the process to a main(argv, io)", () => {
+    const scripts = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const shims = new Set(Object.values(scripts).flatMap((s) => /^tsx (scripts\/[\w-]+\.ts)/.exec(s)?.[1] ?? []));
+    expect([...shims].sort()).toEqual(['scripts/bench.ts', 'scripts/compat.ts', 'scripts/doctest.ts', 'scripts/import-hugo.ts', 'scripts/lint.ts', 'scripts/site.ts', 'scripts/snips.ts', 'scripts/test.ts']);
+    for (const shim of shims) {
+      const code = readFileSync(join(projectRoot, shim), 'utf8').split('\n').filter((l) => l.trim() && !/^\s*(\/\*\*|\*)/.test(l));
+      expect(code.length, shim).toBeLessThanOrEqual(4);
+      expect(code.join('\n'), shim).toMatch(/^await runMain\(main\b/m);
+    }
   });
 });
