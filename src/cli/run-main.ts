@@ -37,6 +37,9 @@ export async function runMain(main: Main, options: RunMainOptions = {}): Promise
       }
     };
     for (const s of stopSignals) process.on(s, onSignal);
+    // After SIGHUP the terminal is gone and writes to it fail (EIO): ignored, or the error would end
+    // the process before the cleanups ran and the report was written.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
     io.signal = stop.signal;
     io.forceSignal = force.signal;
   }
