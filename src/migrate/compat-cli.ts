@@ -4,12 +4,12 @@
  * snips file below the banner.
  */
 import { join, relative, resolve } from 'node:path';
-import { defineCommand, exitCode, InputError, runCommand } from '../cli/command.ts';
+import { defineCommand, exitCode, runCommand } from '../cli/command.ts';
 import { err, out, type Io } from '../cli/io.ts';
 import { projectRoot } from '../config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { compatPassed, loadAllowlist, runCompat, type CompatResult } from './compat.ts';
-import { ImportInputError } from './import-site.ts';
+import { importing } from './import-cli.ts';
 
 export const command = defineCommand({
   name: 'compat',
@@ -45,13 +45,7 @@ export function main(argv: string[], io: Io): Promise<number> {
   return runCommand(command, argv, io, ({ values, positionals: [site] }) => {
     const display = (f: string): string => relative(io.cwd, f) || '.';
     const allowlist = values.allowlist === undefined ? join(projectRoot, 'compat-allowlist.yml') : resolve(io.cwd, values.allowlist);
-    let report;
-    try {
-      report = runCompat(resolve(io.cwd, site!), { allowlist: loadAllowlist(allowlist), workDir: values.keep && resolve(io.cwd, values.keep), display });
-    } catch (error) {
-      if (error instanceof ImportInputError) throw new InputError(error.message);
-      throw error;
-    }
+    const report = importing(() => runCompat(resolve(io.cwd, site!), { allowlist: loadAllowlist(allowlist), workDir: values.keep && resolve(io.cwd, values.keep), display }));
     const say = out(io);
     const importErrors = report.importDiagnostics.filter((d) => d.severity === 'error');
     for (const d of sortDiagnostics(importErrors)) say(formatDiagnostic(d));

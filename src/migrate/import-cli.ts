@@ -30,13 +30,9 @@ export const command = defineCommand({
 export function main(argv: string[], io: Io): Promise<number> {
   return runCommand(command, argv, io, ({ values, positionals: [site, target] }) => {
     const display = (f: string): string => relative(io.cwd, f) || '.';
-    let report;
-    try {
-      report = importHugoSite(resolve(io.cwd, site!), resolve(io.cwd, target!), { langs: values.lang.length ? values.lang : undefined, display, snips: !values['no-snips'] });
-    } catch (error) {
-      if (error instanceof ImportInputError) throw new InputError(error.message);
-      throw error;
-    }
+    const report = importing(() =>
+      importHugoSite(resolve(io.cwd, site!), resolve(io.cwd, target!), { langs: values.lang.length ? values.lang : undefined, display, snips: !values['no-snips'] }),
+    );
     const say = out(io);
     const diagnostics = sortDiagnostics(report.diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -58,4 +54,14 @@ export function main(argv: string[], io: Io): Promise<number> {
     }
     return errors.length > 0 ? exitCode.findings : exitCode.ok;
   });
+}
+
+/** Runs an import; a site it refuses (not a Hugo site, a non-empty output) is bad input, exit 2. */
+export function importing<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new InputError(error.message);
+    throw error;
+  }
 }

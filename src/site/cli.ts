@@ -14,14 +14,13 @@ import { checkSite } from './integration.ts';
 const environment = 'Environment: MESHDOCS_CONTENT=<dir> serves or builds another content tree.';
 const port = { type: 'string', value: '<n>', help: 'the port on 127.0.0.1 (default: 4321)' } as const;
 
-const serve = defineCommand({
-  name: 'serve',
-  invocation: 'npm run serve --',
-  summary: 'Serves the site on http://127.0.0.1:4321 and re-renders what a saved page changes (astro dev).',
-  options: { port },
-  passthrough: 'options for astro dev',
-  notes: [environment, 'Exit codes: 0 stopped, 1 the server failed, 2 bad invocation.'],
-});
+const serverNotes = (more: string) => [more, 'Exit codes: 0 stopped, 1 the server failed, 2 bad invocation.'];
+
+/** `npm run serve` and `npm run preview`: an Astro server on 127.0.0.1. */
+const server = (name: string, astro: 'dev' | 'preview', summary: string, notes: string[]) =>
+  defineCommand({ name, invocation: `npm run ${name} --`, summary, options: { port }, passthrough: `options for astro ${astro}`, notes });
+
+const serve = server('serve', 'dev', 'Serves the site on http://127.0.0.1:4321 and re-renders what a saved page changes (astro dev).', serverNotes(environment));
 
 const build = defineCommand({
   name: 'build',
@@ -37,14 +36,7 @@ const build = defineCommand({
   ],
 });
 
-const preview = defineCommand({
-  name: 'preview',
-  invocation: 'npm run preview --',
-  summary: 'Serves the last build (dist/, or MESHDOCS_DIST) on http://127.0.0.1:4321 (astro preview).',
-  options: { port },
-  passthrough: 'options for astro preview',
-  notes: ['Exit codes: 0 stopped, 1 the server failed, 2 bad invocation.'],
-});
+const preview = server('preview', 'preview', 'Serves the last build (dist/, or MESHDOCS_DIST) on http://127.0.0.1:4321 (astro preview).', serverNotes('Environment: MESHDOCS_DIST=<dir> serves that build.'));
 
 /** `dev` is `npm run serve`. */
 export const commands = { dev: serve, build, preview } satisfies Record<string, CommandSpec>;
