@@ -1,5 +1,4 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { resolveContentPaths } from './src/config/paths.ts';
@@ -7,7 +6,6 @@ import { siteConfig } from './src/config/site.ts';
 import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
 import { buildCacheDir } from './src/site/tree-cache.ts';
-import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
 import { partialPages } from './src/site/partial-build.ts';
 import { join } from 'node:path';
 
@@ -28,12 +26,8 @@ export default defineConfig({
   cacheDir: partial ? join(buildCacheDir(paths, out), 'partial') : buildCacheDir(paths, out),
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
-  markdown: {
-    // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
-    // Runs before Starlight's own remark plugins: our directives are rendered before Starlight's asides see them.
-    processor: unified({ remarkPlugins: [[remarkMeshdocs, { paths }]] }),
-  },
   integrations: [
+    // Our renderer (src/site/render) and page checks; before Starlight, whose remark plugins run after ours.
     meshdocsIntegration({ paths, partial }),
     starlight({
       title: siteConfig.title,
@@ -42,7 +36,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       social: [{ icon: 'github', label: 'GitHub', href: siteConfig.repository.url }],
       editLink: { baseUrl: `${siteConfig.repository.url}/edit/${siteConfig.repository.branch}/` },
-      // Code blocks are rendered by remarkMeshdocs (command/output split, copy only commands), not Expressive Code.
+      // Code blocks are rendered by our renderer (src/site/render/code.ts: command/output split, copy only commands), not Expressive Code.
       expressiveCode: false,
       // The sidebar is ours (src/site/components/Sidebar.astro): it renders only the reader's branch of the tree.
       sidebar: [],

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
@@ -10,19 +11,23 @@ import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from
 import { isInside, walkTree } from '../model/tree-walk.ts';
 import { normalizeAlias } from '../model/url-safety.ts';
 import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
+import { renderPlugins } from './render/index.ts';
 import { checkTreeForSite } from './validate-tree.ts';
 
 /**
- * The site's glue: checks every page with the page model before Astro renders (file:line errors),
- * writes redirect pages for `aliases`, and keeps Astro's content cache honest when something a page
- * includes (boilerplates, glossary, version values) changes.
+ * The site's glue: registers our renderer (src/site/render), checks every page with the page model
+ * before Astro renders (file:line errors), writes redirect pages for `aliases`, and keeps Astro's
+ * content cache honest when something a page includes (boilerplates, glossary, version values) changes.
+ * Listed before Starlight: Starlight adds its remark plugins to the processor set here, after ours.
  */
 export function meshdocsIntegration({ paths, partial = false }: { paths: ContentPaths; partial?: boolean }): AstroIntegration {
   let redirects: Redirect[] = [];
   return {
     name: 'meshdocs',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
+        updateConfig({ markdown: { processor: unified({ remarkPlugins: renderPlugins(paths) }) } });
         const check = checkSite(paths);
         redirects = check.redirects;
         const all = check.errors;
