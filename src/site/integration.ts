@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { projectRoot, type ContentPaths } from '../config/paths.ts';
+import { fingerprint } from '../cache/index.ts';
+import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { listMarkdown, pageSlug } from '../model/content-tree.ts';
 import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -163,16 +163,14 @@ export function urlOf(paths: ContentPaths, file: string): string {
   return slug ? `/${slug}/` : '/';
 }
 
-/** A hash of what pages include (boilerplates, glossary, version values) and of our renderer's code. */
+/**
+ * The fingerprint of what a page's HTML depends on besides its own file: what pages include
+ * (boilerplates, glossary, version values, repositories) and the site's code, components and styles
+ * included (src/cache/tools.ts), not only its `.ts` modules.
+ */
 export function includesDigest(paths: ContentPaths): string {
-  const hash = createHash('sha256');
-  const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
-  const inputs = [...listMarkdown(paths.boilerplates, paths.content), ...listMarkdown(paths.glossary, paths.content), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
-  for (const file of inputs) {
-    if (!existsSync(file)) continue;
-    hash.update(file).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
+  const files = [...listMarkdown(paths.boilerplates, paths.content), ...listMarkdown(paths.glossary, paths.content), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml')];
+  return fingerprint('astro', { files });
 }
 
 /**
@@ -193,8 +191,4 @@ function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, l
   }
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(stamp, digest);
-}
-
-function listFiles(dir: string, ext: string): string[] {
-  return walkTree(dir).files.filter((f) => f.endsWith(ext));
 }
