@@ -28,7 +28,6 @@ export function astroEnv(command: 'dev' | 'build' | 'preview', env: NodeJS.Proce
 /** Set by `buildInto` for astro.config.mjs: where Astro writes this build (MESHDOCS_DIST stays the output the user named). */
 export const stagingEnv = 'MESHDOCS_BUILD_DIR';
 
-
 export interface BuildRun {
   exitCode: number;
   /** Astro's output (empty when it went to the terminal). */
