@@ -3,7 +3,6 @@
  * snips generator load only after the arguments are read: `--help` and a bad flag answer at once,
  * and a site build started for the links already runs on the other core while they load.
  */
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCommand, exitCode, InputError, runCommand, type Parsed } from '../cli/command.ts';
@@ -12,7 +11,7 @@ import { startProgress } from '../cli/progress.ts';
 import { isContentTree, projectRoot, resolveContentPaths, type ContentPaths } from '../config/paths.ts';
 import { ContentError, formatDiagnostic } from '../model/diagnostic.ts';
 import type { RebuildPlan } from '../site/build-stamp.ts';
-import { cacheDir } from './cache.ts';
+import { partialBuildDir } from '../site/partial-build.ts';
 import { changedFiles } from './changed.ts';
 import { allChecks, type CheckName } from './checks.ts';
 import type { BuiltSite } from './links/dist-pages.ts';
@@ -88,9 +87,7 @@ function changedOnly(paths: ContentPaths, io: Io): Set<string> {
 function builtSite(values: Values, paths: ContentPaths, io: Io): { dist: Promise<BuiltSite> | string; plan?: RebuildPlan } {
   if (values.dist) return { dist: resolve(io.cwd, values.dist) };
   const out = io.env.MESHDOCS_DIST ? resolve(io.cwd, io.env.MESHDOCS_DIST) : join(projectRoot, 'dist');
-  // One partial build directory per content tree and output, so two lints at once never share one.
-  const partialOut = join(cacheDir(projectRoot), `partial-dist-${createHash('sha1').update(paths.content).update('\0').update(out).digest('hex').slice(0, 12)}`);
-  const prepared = siteForLinks(paths, out, partialOut, { full: values['no-cache'] || values.crawl });
+  const prepared = siteForLinks(paths, out, partialBuildDir(paths, out), { full: values['no-cache'] || values.crawl });
   // An unhandled rejection would end the process before the other checks report.
   prepared.site.catch(() => undefined);
   return { dist: prepared.site, plan: prepared.plan };

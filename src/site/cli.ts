@@ -9,7 +9,7 @@ import { err, type Io } from '../cli/io.ts';
 import { projectRoot, resolveContentPaths } from '../config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { buildInto, runAstro } from './astro-process.ts';
-import { checkSite } from './integration.ts';
+import { checkSite } from './check-site.ts';
 
 const environment = 'Environment: MESHDOCS_CONTENT=<dir> serves or builds another content tree.';
 const port = { type: 'string', value: '<n>', help: 'the port on 127.0.0.1 (default: 4321)' } as const;
