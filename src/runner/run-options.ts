@@ -24,7 +24,7 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Keep kind clusters (`--skip-cleanup`). */
   skipCleanup: boolean;
-  /** Run `ciOnly` setups (CI=true). */
+  /** Run `ciOnly` setups (`CI` set: see `isCI` in src/cli/io.ts). */
   ci: boolean;
   /** Distinguishes cluster names across runs and shards. */
   runId: string;

@@ -41,7 +41,7 @@ async function runGroup(setupName: string, tests: DocTest[], opts: RunOptions): 
     return { group: g, tests: results };
   };
   if (setup.ciOnly && !opts.ci) {
-    return done({}, tests.map((t) => skipped(t, opts, `setup ${setupName} runs only in CI (CI=true)`)));
+    return done({}, tests.map((t) => skipped(t, opts, `setup ${setupName} runs only in CI (set CI=true or CI=1)`)));
   }
   let cluster: Cluster | undefined;
   if (setup.cluster) {

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { openCache } from '../cache/index.ts';
 import { projectRoot } from '../config/paths.ts';
 import { run } from '../process/index.ts';
 
@@ -24,11 +25,18 @@ export function astroEnv(command: 'dev' | 'build' | 'preview', env: NodeJS.Proce
   return { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: command === 'dev' ? 'development' : 'production' };
 }
 
+/** `astro dev` or `astro preview` in the foreground, its output on the terminal; resolves to its exit code. */
+export async function runAstro(command: 'dev' | 'preview', args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const result = await run(process.execPath, [astroBin, command, '--host', '127.0.0.1', ...args], {
+    output: 'inherit',
+    inheritEnv: false,
+    env: astroEnv(command, env),
+  });
+  return result.exitCode;
+}
+
 /** Set by `buildInto` for astro.config.mjs: where Astro writes this build (MESHDOCS_DIST stays the output the user named). */
 export const stagingEnv = 'MESHDOCS_BUILD_DIR';
-
-/** Where builds are staged: below the project, so Astro keeps its server bundle inside the staging directory. */
-const stagingRoot = join(projectRoot, 'node_modules/.cache/meshdocs/builds');
 
 export interface BuildRun {
   exitCode: number;
@@ -44,8 +52,9 @@ export interface BuildRun {
  */
 export async function buildInto(out: string, options: { env?: Record<string, string>; inherit?: boolean; args?: string[] } = {}): Promise<BuildRun> {
   const target = resolve(out);
-  pruneStaging();
-  mkdirSync(stagingRoot, { recursive: true });
+  // Below the project (node_modules/.cache/meshdocs/builds), so Astro keeps its server bundle inside the staging directory.
+  const stagingRoot = openCache('builds').dir;
+  pruneStaging(stagingRoot);
   const staging = mkdtempSync(join(stagingRoot, 'build-'));
   try {
     const result = await run(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
@@ -91,8 +100,7 @@ function publish(staging: string, target: string): void {
 }
 
 /** Staging directories of builds that were killed on the way (a day old). */
-function pruneStaging(): void {
-  if (!existsSync(stagingRoot)) return;
+function pruneStaging(stagingRoot: string): void {
   for (const name of readdirSync(stagingRoot)) {
     const dir = join(stagingRoot, name);
     try {

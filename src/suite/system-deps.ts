@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { onPath } from '../src/process/index.ts';
+import { onPath } from '../process/index.ts';
 
 /** Debian packages the tests need and how to tell each is there. */
 export const systemDeps = [
