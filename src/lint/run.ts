@@ -11,7 +11,6 @@ import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
 import type { BuiltSite } from './links/dist-pages.ts';
 import { lintMarkdown } from './markdown.ts';
-import { lintBuiltInCached } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
@@ -80,18 +79,6 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   const sources = new Map(files.map((f) => [f, readPageSource(f)]));
   const config = readMarkdownlintConfig(options.projectRoot).config;
   const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : cacheDir(options.projectRoot);
-  // Built-in markdownlint rules need only the text: results are kept per text and config, and the
-  // rest start now on the second core, while this thread parses the pages for the other checks.
-  // (--fix lints again after fixing, in this thread.)
-  const builtIn =
-    checks.has('markdown') && !options.fix
-      ? lintBuiltInCached(
-          files.filter((f) => inScope(display(f))).map((f) => ({ name: display(f), source: sources.get(f)! })),
-          config,
-          cache && join(cache, 'markdownlint.json'),
-        )
-      : undefined;
-  builtIn?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
   const pageCache = cache ? PageCache.open(join(cache, 'pages.v8')) : undefined;
   let pages = files.map((file) => {
     const kind = kindOf(paths, file);
@@ -125,18 +112,26 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     : undefined;
 
   const selected = pages.filter((p) => inScope(p.file));
-  if (checks.has('markdown')) {
-    const result = await time('markdown', () =>
-      lintMarkdown(selected, index, config, { fix: options.fix, reparse: (page, source) => parsePage(source, page.kind, page.file), builtIn }),
-    );
-    diagnostics.push(...result.diagnostics);
-    if (result.fixed.size > 0) {
-      for (const [file, text] of result.fixed) {
-        writeFileSync(absolute(file), text);
-        fixed.push(file);
-      }
-      pages = pages.map((p) => (result.fixed.has(p.file) ? parsePage(result.fixed.get(p.file)!, p.kind, p.file) : p));
+  // markdownlint (built-in and registry rules, one run) goes to the second core while this thread
+  // checks spelling; --fix lints, fixes and lints again in this thread before spelling sees the pages.
+  const markdown = checks.has('markdown')
+    ? time('markdown', () =>
+        lintMarkdown(selected, index, config, {
+          fix: options.fix,
+          reparse: (page, source) => parsePage(source, page.kind, page.file),
+          worker: !options.fix,
+          cacheFile: cache && join(cache, 'markdownlint.json'),
+        }),
+      )
+    : undefined;
+  markdown?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
+  if (markdown && options.fix) {
+    const result = await markdown;
+    for (const [file, text] of result.fixed) {
+      writeFileSync(absolute(file), text);
+      fixed.push(file);
     }
+    pages = pages.map((p) => (result.fixed.has(p.file) ? parsePage(result.fixed.get(p.file)!, p.kind, p.file) : p));
   }
   const current = pages.filter((p) => inScope(p.file));
   if (checks.has('spelling')) {
@@ -148,6 +143,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       )),
     );
   }
+  if (markdown) diagnostics.push(...(await markdown).diagnostics);
 
   let coverage: CoverageReport | undefined;
   let shell = 0;

@@ -15,7 +15,9 @@ export function modelFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
   const model = join(projectRoot, 'src/model');
-  for (const f of readdirSync(model).sort()) hash.update(f).update(readFileSync(join(model, f)));
+  // Recursive: the rule registry (src/model/rules/) decides findings too.
+  const files = readdirSync(model, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  for (const f of files.map((e) => join(e.parentPath, e.name)).sort()) hash.update(f.slice(model.length)).update(readFileSync(f));
   try {
     hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
   } catch {
