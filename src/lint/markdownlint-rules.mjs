@@ -1508,7 +1508,7 @@ var utf8EncodingRule = {
   description: "A page is UTF-8 text (no bytes that are not UTF-8)",
   tags: ["encoding"],
   severity: "error",
-  codes: { encoding: everywhere },
+  codes: { encoding: ["build", "snips", "lint"] },
   check: (page) => parseFindings(page, "encoding")
 };
 
