@@ -6,6 +6,7 @@ import { buildContentIndex, kindOf, pageFilesOf, walkContent } from '../model/co
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
+import { ruleOfCode } from '../model/rules/index.ts';
 import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
@@ -164,7 +165,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       dist = typeof site === 'string' ? { dir: site } : site;
     } catch (error) {
       // A build that fails on content is a finding like any other: keep the other checks' results.
-      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', (error as Error).message));
+      const message = withoutReported((error as Error).message, diagnostics, absolute);
+      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', message));
     }
   }
   if (checks.has('links') && dist !== undefined) {
@@ -201,4 +203,26 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     },
     timings,
   };
+}
+
+/** A build error line (`file:line[:col]  code  message`, as the site prints it). */
+const buildLine = /^\s*(\S+):(\d+)(?::\d+)?  ([a-z][a-z-]*)  /;
+
+/**
+ * The failed build's output without the page findings lint has reported already under their rule
+ * ids (the build's `bash-no-command` is lint's MESH002 on the same line): each finding is printed
+ * once. Only lines lint did report are dropped (not with `--changed` on other pages, not the
+ * site's own checks such as an alias claimed twice).
+ */
+export function withoutReported(message: string, reported: readonly Diagnostic[], absolute: (file: string) => string): string {
+  const lines = message.split('\n');
+  const kept = lines.filter((text) => {
+    const m = buildLine.exec(text);
+    const rule = m && ruleOfCode(m[3]!);
+    if (!m || !rule) return true;
+    const [file, line] = [m[1]!, Number(m[2])];
+    return !reported.some((d) => d.ruleId === rule.id && d.line === line && (absolute(d.file) === absolute(file) || absolute(d.file).endsWith(`/${file}`)));
+  });
+  const dropped = lines.length - kept.length;
+  return dropped === 0 ? message : [...kept, `(${dropped} page finding(s) of the build are reported above, under their MESH rule ids)`].join('\n');
 }

@@ -162,3 +162,21 @@ describe('the commands print each finding once', () => {
     expect(snips.stderr).toContain(`${pageOf('snip-exec-it')}:${expectedOf('snip-exec-it').line}  snip-exec-it`);
   }, 180_000);
 });
+
+describe('a page the build refuses, in a full lint', () => {
+  test('its findings are printed once, under the rule ids, not again in the failed build output (issue 15)', async () => {
+    // The real build (it fails before rendering, on the tree check); its output comes back as `site-build`.
+    const env = { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: join(root, 'dist'), NO_COLOR: '1' };
+    const tsx = join(projectRoot, 'node_modules/.bin/tsx');
+    const lint = await execa(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,links', '--no-cache'], { cwd: root, env, reject: false });
+    expect(lint.exitCode, lint.stderr).toBe(1);
+    expect(lint.stdout).toMatch(/site-build  the site build failed/);
+    for (const code of codesIn('build')) {
+      const rule = ruleOfCode(code);
+      if (!rule || !existsSync(join(root, pageOf(code)))) continue;
+      const { line } = expectedOf(code);
+      expect(printed(lint.stdout, code), code).toEqual([`${line} ${rule.id}`]);
+    }
+    expect(lint.stdout).toMatch(/\(\d+ page finding\(s\) of the build are reported above, under their MESH rule ids\)/);
+  }, 300_000);
+});
