@@ -28,7 +28,7 @@ export async function lintMarkdown(
     /** Run markdownlint on a worker thread (the main thread goes on with other checks). */
     worker?: boolean;
     /** Where markdownlint's results are kept between runs. */
-    cacheFile?: string;
+    cacheRoot?: string;
   } = {},
 ): Promise<MarkdownResult> {
   const context = ruleContext(index);
@@ -36,7 +36,7 @@ export async function lintMarkdown(
   const lintPages = async (list: readonly Page[], cached: boolean) => {
     const checked = list.map((page) => ({ page, results: runRules(page, context, 'lint') }));
     const input = checked.map(({ page, results }) => ({ name: page.file, source: page.source, findings: findingsByRule(results, true) }));
-    const errors = await lintPagesCached(input, config, rules, cached ? { cacheFile: options.cacheFile, worker: options.worker } : {});
+    const errors = await lintPagesCached(input, config, rules, cached ? { cacheRoot: options.cacheRoot, worker: options.worker } : {});
     return checked.map(({ page, results }) => ({ page, results, errors: errors[page.file] ?? [] }));
   };
 

@@ -1,9 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LintError } from 'markdownlint';
-import { projectRoot } from '../config/paths.ts';
-import { hashOf, JsonCache } from './cache.ts';
+import { keyOf, openCache } from '../cache/index.ts';
 import { lintWithFindings, type Finding, type RuleInfo } from './markdownlint-custom-rules.mjs';
 
 /** A page for the one markdownlint run: its name in results (display path), text, and registry findings by rule id. */
@@ -31,24 +28,27 @@ function lintInWorker(input: Input): Promise<Record<string, LintError[]>> {
 
 /**
  * markdownlint over pages, built-in and registry rules in one run: on a worker thread (`worker`),
- * else in this thread. Results are kept per page text and findings under a key of markdownlint's
- * version, the config and the rules (`cacheFile`, optional): only pages that changed are linted.
+ * else in this thread. Results are kept per page text and findings, under a key of markdownlint's
+ * version, the config and the rules (in the caches' directory `cacheRoot`, optional): only pages
+ * that changed are linted.
  */
 export async function lintPagesCached(
   pages: readonly MarkdownlintPage[],
   config: Record<string, unknown>,
   rules: readonly RuleInfo[],
-  options: { cacheFile?: string; worker?: boolean } = {},
+  options: { cacheRoot?: string; worker?: boolean } = {},
 ): Promise<Record<string, LintError[]>> {
-  const { cacheFile, worker = false } = options;
-  const cache = cacheFile ? new JsonCache<LintError[]>(cacheFile, hashOf('markdownlint-v2', markdownlintVersion(), JSON.stringify(config), JSON.stringify(rules))) : undefined;
+  const { cacheRoot, worker = false } = options;
+  // markdownlint's version is the tool's code (its package.json, src/cache/tools.ts): importing
+  // markdownlint for `getVersion()` would load the whole library in this thread for nothing.
+  const cache = cacheRoot ? openCache('markdownlint', { root: cacheRoot, inputs: { values: [config, rules] } }).entries<LintError[]>() : undefined;
   const results: Record<string, LintError[]> = {};
   const missing: Input = { strings: {}, config, rules, findings: {} };
   const keys = new Map<string, string>();
   for (const { name, source, findings } of pages) {
     // The name is part of the key: some findings (MD041's front matter title, …) do not depend on it,
     // but results carry no file, and two files with one text must not share a mutable array.
-    const key = hashOf(name, source, JSON.stringify(findings));
+    const key = keyOf(name, source, JSON.stringify(findings));
     keys.set(name, key);
     const hit = cache?.get(key);
     if (hit) results[name] = hit;
@@ -64,16 +64,4 @@ export async function lintPagesCached(
   }
   cache?.save();
   return results;
-}
-
-/**
- * markdownlint's version, from its package.json: importing markdownlint for `getVersion()` would load
- * the whole library in this thread on runs where the worker has nothing to do.
- */
-function markdownlintVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(projectRoot, 'node_modules/markdownlint/package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }

@@ -42,8 +42,8 @@ export interface ScriptsOptions {
   pages: readonly Page[];
   /** The same pages by absolute path, handed to the generator so it does not parse them again. */
   parsed?: ReadonlyMap<string, Page>;
-  /** Where shellcheck's findings are kept between runs (optional). */
-  shellcheckCache?: string;
+  /** The caches' directory (src/cache), where shellcheck's findings are kept between runs (optional). */
+  cacheRoot?: string;
 }
 
 /**
@@ -141,7 +141,7 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
 
   const snipsFiles = findSnipsFiles(paths);
   const shellFiles = [...testFiles, ...snipsFiles];
-  const findings = await runShellcheckCached(shellFiles.map((f) => relative(paths.root, f)), paths.root, options.shellcheckCache);
+  const findings = await runShellcheckCached(shellFiles.map((f) => relative(paths.root, f)), paths.root, options.cacheRoot);
   // Generated snips: warnings and errors only. An author cannot put a `# shellcheck disable` in a
   // page's command, and info/style notes (SC2016 on a deliberately literal '$x') would be noise.
   const generated = new Set(snipsFiles);
