@@ -8,15 +8,14 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { execa } from 'execa';
 import type { Rule as MarkdownlintRule } from 'markdownlint';
 import { lint as markdownlint } from 'markdownlint/promise';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { bundlePath } from '../../src/lint/bundle.ts';
 import { runLint, type LintResult } from '../../src/lint/run.ts';
-import { loadSnipsLibrary } from '../../src/lint/scripts/snips-library.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
+import { run } from '../../src/process/index.ts';
 import { codesIn, ruleDocPath, ruleOfCode, rules, treeChecks, type Tool } from '../../src/model/rules/index.ts';
 import { checkTreeForSite } from '../../src/site/validate-tree.ts';
 import { generateTreeSnips } from '../../src/snips/tree.ts';
@@ -80,7 +79,6 @@ describe.each<{ tool: Tool; run: () => Promise<(code: string) => string[]> }>([
         projectRoot,
         cwd: root,
         checks: new Set(['markdown', 'scripts']),
-        snips: await loadSnipsLibrary(),
         cache: false,
       });
       return (code) => onPage(result.diagnostics, code);
@@ -146,8 +144,8 @@ describe('the commands print each finding once', () => {
     const env = { MESHDOCS_CONTENT: paths.content, NO_COLOR: '1' };
     const tsx = join(projectRoot, 'node_modules/.bin/tsx');
     const [lint, snips] = await Promise.all([
-      execa(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,scripts', '--no-cache'], { cwd: root, env, reject: false }),
-      execa(tsx, [join(projectRoot, 'scripts/snips.ts')], { cwd: root, env, reject: false }),
+      run(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,scripts', '--no-cache'], { cwd: root, env }),
+      run(tsx, [join(projectRoot, 'scripts/snips.ts')], { cwd: root, env }),
     ]);
     expect(lint.exitCode, lint.stderr).toBe(1);
     expect(snips.exitCode, snips.stderr).toBe(2);
@@ -168,7 +166,7 @@ describe('a page the build refuses, in a full lint', () => {
     // The real build (it fails before rendering, on the tree check); its output comes back as `site-build`.
     const env = { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: join(root, 'dist'), NO_COLOR: '1' };
     const tsx = join(projectRoot, 'node_modules/.bin/tsx');
-    const lint = await execa(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,links', '--no-cache'], { cwd: root, env, reject: false });
+    const lint = await run(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,links', '--no-cache'], { cwd: root, env });
     expect(lint.exitCode, lint.stderr).toBe(1);
     expect(lint.stdout).toMatch(/site-build  the site build failed/);
     for (const code of codesIn('build')) {
