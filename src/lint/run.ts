@@ -14,7 +14,7 @@ import { lintMarkdown } from './markdown.ts';
 import { lintBuiltInCached } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import type { SnipsLibrary } from './scripts/snips-library.ts';
-import { lintSpelling } from './spelling.ts';
+import { lintSpelling, treeWordsFile } from './spelling.ts';
 import { checkWordList } from './word-list.ts';
 
 import type { CheckName } from './checks.ts';
@@ -144,7 +144,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     if (existsSync(words) && (!options.only || options.only.has(words))) diagnostics.push(...checkWordList(words, display(words), options.fix));
     diagnostics.push(
       ...(await time('spelling', () =>
-        lintSpelling(current, { projectRoot: options.projectRoot, cacheFile: cache && join(cache, 'cspell.json') }),
+        lintSpelling(current, { projectRoot: options.projectRoot, cacheFile: cache && join(cache, 'cspell.json'), treeWords: treeWordsFile(paths.root) }),
       )),
     );
   }
