@@ -1,10 +1,12 @@
 /**
- * `npm run snips`                      regenerate every snips file of the content tree
+ * `npm run snips`                      regenerate every snips file of the content tree (pages with errors
+ *                                      keep the file they have and are reported; the others are written)
  * `npm run snips -- --check`           change nothing; exit 1 listing stale, missing or outdated files
  * `npm run snips -- --stdout <page.md>` print one page's snips (whatever its `test:` value)
  *
  * The tree is `MESHDOCS_CONTENT` or the project's `content/`. Exit codes: 0 ok, 1 files out of
- * date (`--check`) or nothing to do, 2 content errors or a bad invocation.
+ * date (`--check`) or nothing to do, 2 content errors (the good pages are still written or checked) or a
+ * bad invocation.
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -64,15 +66,12 @@ function generate(paths: ReturnType<typeof resolveContentPaths>, options: TreeOp
   const started = performance.now();
   const tree = generateTreeSnips(paths, options);
   const errors = printDiagnostics(tree.diagnostics);
-  if (errors > 0) {
-    console.error(`snips: ${errors} error(s); nothing written`);
-    return 2;
-  }
   const docs = tree.pages.filter((p) => p.kind === 'docs').length;
-  if (docs === 0) {
+  if (docs === 0 && errors === 0) {
     console.error(`snips: no page under ${relative(process.cwd(), paths.docs) || paths.docs} has "test: yes"`);
     return 1;
   }
+  // The good pages are written whatever the bad ones hold; the bad ones keep the file they have.
   const result = writeTreeSnips(tree);
   for (const file of result.written) console.log(`wrote    ${show(file)}`);
   for (const file of result.removed) console.log(`removed  ${show(file)}`);
@@ -82,19 +81,32 @@ function generate(paths: ReturnType<typeof resolveContentPaths>, options: TreeOp
     `snips: ${docs} tested page(s), ${boilerplates} boilerplate(s): ${result.written.length} written, ` +
       `${result.removed.length} removed, ${result.unchanged} unchanged (${ms} ms)`,
   );
+  if (errors > 0) {
+    const bad = badFiles(tree.diagnostics);
+    console.error(`snips: ${errors} error(s) in ${bad.length} file(s), whose snips were not written: ${bad.join(', ')}`);
+    return 2;
+  }
   return 0;
+}
+
+/** The files the errors are in, once each, in order. */
+function badFiles(list: Diagnostic[]): string[] {
+  return [...new Set(sortDiagnostics(list.filter((d) => d.severity === 'error')).map((d) => d.file))];
 }
 
 function check(paths: ReturnType<typeof resolveContentPaths>, options: TreeOptions): number {
   const tree = generateTreeSnips(paths, options);
   const errors = printDiagnostics(tree.diagnostics);
+  // Every good page is compared; the bad ones are reported by their errors.
   const problems = compareTreeSnips(tree);
   for (const p of problems) console.log(`${p.status.padEnd(9)}${show(p.file)}${p.source ? `  (from ${p.source})` : ''}`);
-  if (errors > 0) return 2;
-  if (problems.length > 0) {
-    console.log(`snips: ${problems.length} file(s) out of date; run npm run snips`);
-    return 1;
+  if (problems.length > 0) console.log(`snips: ${problems.length} file(s) out of date; run npm run snips`);
+  if (errors > 0) {
+    const bad = badFiles(tree.diagnostics);
+    console.error(`snips: ${errors} error(s) in ${bad.length} file(s), whose snips were not checked: ${bad.join(', ')}`);
+    return 2;
   }
+  if (problems.length > 0) return 1;
   const files = tree.pages.filter((p) => p.content !== undefined).length;
   if (tree.pages.every((p) => p.kind !== 'docs')) {
     console.error(`snips: no page under ${relative(process.cwd(), paths.docs) || paths.docs} has "test: yes"`);
