@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, kindOf, pageFilesOf, walkContent } from '../model/content-tree.ts';
-import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
+import { ContentError, diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
 import { cacheDir, JsonCache } from './cache.ts';
@@ -168,7 +168,10 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       dist = typeof site === 'string' ? { dir: site } : site;
     } catch (error) {
       // A build that fails on content is a finding like any other: keep the other checks' results.
-      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', (error as Error).message));
+      if (error instanceof ContentError) {
+        const title = error.message.split('\n')[0]!.replace(/:$/, '');
+        diagnostics.push(...error.diagnostics.map((d) => ({ ...d, ruleId: 'site-build', message: `${title}: ${d.ruleId}: ${d.message}` })));
+      } else diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', (error as Error).message));
     }
   }
   if (checks.has('links') && dist !== undefined) {
@@ -176,6 +179,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       lintLinks({
         dist: dist!.dir,
         overlay: dist!.overlay,
+        leftOut: dist!.leftOut,
         paths,
         pages,
         display,

@@ -10,6 +10,7 @@ import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from
 import { isInside, walkTree } from '../model/tree-walk.ts';
 import { normalizeAlias } from '../model/url-safety.ts';
 import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
+import { leftOutPages } from './partial-build.ts';
 import { checkTreeForSite } from './validate-tree.ts';
 
 /**
@@ -121,11 +122,14 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
  * pages claiming one alias. `npm run build` runs it first (exit 2, no Astro trace), the integration
  * again (the dev server, a bare `astro build`).
  */
-export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[] } {
+export function checkSite(paths: ContentPaths, leftOut: readonly string[] = leftOutPages()): { redirects: Redirect[]; errors: Diagnostic[] } {
   const { pages, errors } = checkTreeForSite(paths);
-  const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
+  // A build without some pages (lint's, when they are malformed) neither checks nor redirects to them.
+  const out = new Set(leftOut.map((rel) => join(paths.lang, rel)));
+  const outFiles = new Set(pages.filter((p) => out.has(p.path)).map((p) => p.file));
+  const docs = pages.filter((p) => (p.kind === 'docs' || p.kind === 'page') && !out.has(p.path));
   const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
-  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors] };
+  return { redirects: aliasResult.redirects, errors: [...errors.filter((e) => !outFiles.has(e.file)), ...aliasResult.errors] };
 }
 
 /** Files of page bundles a page may reference relatively (`::image{src="./arch.svg"}`). */
