@@ -95,7 +95,7 @@ describe('project word list', () => {
 describe("the linted tree's own word list", () => {
   // A docs repository keeps its words in <root>/.cspell/project-words.txt (root: the parent of its
   // content directory); the importer writes istio.io's `.spelling` there.
-  test('words listed in <root>/.cspell/project-words.txt are known; words not listed still are not', async () => {
+  test('words listed in <root>/.cspell/project-words.txt are known; words not listed still are not', { timeout: 300_000 }, async () => {
     const { cpSync, mkdirSync, writeFileSync } = await import('node:fs');
     const { execa } = await import('execa');
     const root = mkdtempSync(join(tmpdir(), 'lint-tree-words-'));
