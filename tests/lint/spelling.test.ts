@@ -106,7 +106,7 @@ describe("the linted tree's own word list", () => {
       execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--fast', '--no-cache', '--only', 'spelling'], {
         cwd: projectRoot,
         reject: false,
-        timeout: 120_000,
+        timeout: 280_000,
         env: { NO_COLOR: '1', MESHDOCS_CONTENT: join(root, 'content') },
       });
     // Only the new page's findings (the fixture has its own unknown word elsewhere).
