@@ -21,7 +21,7 @@ const usage = 'usage: npm run compat -- <hugo-site-root> [--allowlist <file>] [-
 function describe(r: CompatResult): string {
   if (r.status === 'identical') return `${r.page}  identical`;
   if (r.status === 'explained') return `${r.page}  explained by ${r.quirks.map((id) => `${id} (${quirks.find((q) => q.id === id)!.description})`).join(', ')}`;
-  const why = r.allowlisted ? `  [allowlisted: ${r.allowlisted}]` : '';
+  const why = `${r.quirks.length ? `  (after taking out ${r.quirks.join(', ')})` : ''}${r.allowlisted ? `  [allowlisted: ${r.allowlisted}]` : ''}`;
   const d = r.difference;
   if (!d) {
     const first = r.diagnostics[0];

@@ -182,6 +182,11 @@ export function runCompat(siteRoot: string, options: CompatOptions = {}): Compat
       // Same text but our generator reports errors (istio.io's quirk Q1…): `npm run snips` would
       // refuse the page, so it is not identical; a quirk class may explain it.
       const explanation = explainDifference({ theirs: theirsBody?.body, ours: oursBody, errors }, context(candidate, generated));
+      // What is left once the quirks found are taken out is the difference to show.
+      const left = explanation.remaining;
+      if (explanation.status === 'differs' && explanation.quirks.length > 0) {
+        difference = left.theirs !== undefined && left.ours !== undefined ? firstDifference(left.theirs, left.ours, theirsBody?.headerLines ?? 0) : difference;
+      }
       results.push({
         page: candidate.page,
         status: explanation.status,

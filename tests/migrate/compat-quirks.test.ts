@@ -78,6 +78,8 @@ describe('Q6: `{{< text plain>}}` with no space, which istio.io does not see', (
   test('does not explain another difference on the same page', () => {
     const r = compare({ 'content/en/docs/p/index.md': markdown, 'content/en/docs/p/snips.sh': istio('echo 2') });
     expect([r.status, r.quirks]).toEqual(['differs', ['Q6']]);
+    // The difference shown is what is left once Q6 is taken out.
+    expect([r.difference?.theirs, r.difference?.ours]).toEqual(['echo 2', 'echo two']);
   });
 
   test('is not present on a page whose blocks are all spaced', () => {
