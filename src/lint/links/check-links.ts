@@ -6,7 +6,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../../model/diagno
 import { normalizeAlias } from '../../model/url-safety.ts';
 import type { Page } from '../../model/parse.ts';
 import { redirectFile } from '../../site/aliases.ts';
-import type { JsonCache } from '../cache.ts';
+import type { EntryStore } from '../../cache/index.ts';
 import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget, siteFile, type BuiltSite, type LeftOutPage } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
 import { scanDist, urlOfDistFile, type StoredPage } from './dist-scan.ts';
@@ -26,9 +26,9 @@ export interface LinkOptions {
   external: boolean;
   /** URLs of the site itself (canonical links): skipped, the local copy is what is checked. */
   siteUrl?: string;
-  externalCache?: JsonCache<{ at: number; status: number }>;
+  externalCache?: EntryStore<{ at: number; status: number }>;
   /** What each built page links to and its anchors, by HTML text (see `scanHtmlCached`). */
-  scanCache?: JsonCache<StoredPage>;
+  scanCache?: EntryStore<StoredPage>;
   /** `scan` (default): read the built files; `linkinator`: crawl them through its server. */
   engine?: 'scan' | 'linkinator';
   /** Pages the build left out (malformed): reported, links to them not broken, their aliases not checked. */

@@ -4,7 +4,7 @@ import type { ContentPaths } from '../../config/paths.ts';
 import { buildInto } from '../../site/astro-process.ts';
 import { planRebuild, type RebuildPlan } from '../../site/build-stamp.ts';
 import { ContentError, type Diagnostic } from '../../model/diagnostic.ts';
-import { checkSite } from '../../site/integration.ts';
+import { checkSite } from '../../site/check-site.ts';
 import { leftOutEnv, partialEnv } from '../../site/partial-build.ts';
 import { checkTreeForSite } from '../../site/validate-tree.ts';
 import { distFileOf, pageUrl, type BuiltSite, type LeftOutPage } from './dist-pages.ts';
