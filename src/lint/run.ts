@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, kindOf, pageFilesOf, walkContent } from '../model/content-tree.ts';
-import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
+import { ContentError, diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { defaultCacheRoot, openCache } from '../cache/index.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
@@ -13,7 +13,7 @@ import { lintLinks } from './links/check-links.ts';
 import type { BuiltSite } from './links/dist-pages.ts';
 import { lintMarkdown } from './markdown.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
-import { lintSpelling } from './spelling.ts';
+import { lintSpelling, treeWordsFile } from './spelling.ts';
 import { checkWordList } from './word-list.ts';
 
 import type { CheckName } from './checks.ts';
@@ -137,7 +137,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     if (existsSync(words) && (!options.only || options.only.has(words))) diagnostics.push(...checkWordList(words, display(words), options.fix));
     diagnostics.push(
       ...(await time('spelling', () =>
-        lintSpelling(current, { projectRoot: options.projectRoot, cacheRoot: cache }),
+        lintSpelling(current, { projectRoot: options.projectRoot, cacheRoot: cache, treeWords: treeWordsFile(paths.root) }),
       )),
     );
   }
@@ -162,8 +162,15 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       dist = typeof site === 'string' ? { dir: site } : site;
     } catch (error) {
       // A build that fails on content is a finding like any other: keep the other checks' results.
-      const message = withoutReported((error as Error).message, diagnostics, absolute);
-      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', message));
+      if (error instanceof ContentError) {
+        // The build's findings on pages; what lint already printed under its MESH id is not printed again.
+        const title = error.message.split('\n')[0]!.replace(/:$/, '');
+        const fresh = error.diagnostics.filter((d) => !alreadyReported(d, diagnostics, absolute));
+        diagnostics.push(...fresh.map((d) => ({ ...d, ruleId: 'site-build', message: `${title}: ${d.ruleId}: ${d.message}` })));
+      } else {
+        const message = withoutReported((error as Error).message, diagnostics, absolute);
+        diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', message));
+      }
     }
   }
   if (checks.has('links') && dist !== undefined) {
@@ -171,6 +178,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       lintLinks({
         dist: dist!.dir,
         overlay: dist!.overlay,
+        leftOut: dist!.leftOut,
         paths,
         pages,
         display,
@@ -211,6 +219,13 @@ const buildLine = /^\s*(\S+):(\d+)(?::\d+)?  ([a-z][a-z-]*)  /;
  * once. Only lines lint did report are dropped (not with `--changed` on other pages, not the
  * site's own checks such as an alias claimed twice).
  */
+/** True when lint already printed this build finding under its rule's id, on the same file and line. */
+function alreadyReported(d: Diagnostic, reported: readonly Diagnostic[], absolute: (file: string) => string): boolean {
+  const rule = ruleOfCode(d.ruleId);
+  if (!rule) return false;
+  return reported.some((r) => r.ruleId === rule.id && r.line === d.line && absolute(r.file) === absolute(d.file));
+}
+
 export function withoutReported(message: string, reported: readonly Diagnostic[], absolute: (file: string) => string): string {
   const lines = message.split('\n');
   const kept = lines.filter((text) => {

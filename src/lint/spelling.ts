@@ -1,4 +1,5 @@
-import { isAbsolute, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readSettings, spellCheckDocument, type CSpellSettings } from 'cspell-lib';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
@@ -19,7 +20,16 @@ export interface SpellingOptions {
   projectRoot: string;
   /** The caches' directory (src/cache); none when undefined. */
   cacheRoot?: string;
+  /**
+   * The linted tree's own word list (`<root>/.cspell/project-words.txt`, e.g. istio.io's `.spelling`
+   * brought over by the importer), used beside the project's dictionaries. Ignored when missing or
+   * when it is the project's own list.
+   */
+  treeWords?: string;
 }
+
+/** The word list of a docs repository: `<root>/.cspell/project-words.txt` (root: the parent of its content directory). */
+export const treeWordsFile = (root: string): string => join(root, '.cspell', 'project-words.txt');
 
 /**
  * Spelling with cspell-lib, in this process: `cspell.config.yaml` (dictionaries, project words)
@@ -28,7 +38,7 @@ export interface SpellingOptions {
  */
 export async function lintSpelling(pages: readonly Page[], options: SpellingOptions): Promise<Diagnostic[]> {
   const configFile = join(options.projectRoot, cspellConfigName);
-  const settings: CSpellSettings = await readSettings(configFile);
+  const settings: CSpellSettings = withTreeWords(await readSettings(configFile), options);
   const cache = options.cacheRoot ? openCache('spelling', { root: options.cacheRoot, inputs: configInputs(options.projectRoot, settings) }).entries<CachedIssue[]>() : undefined;
   const masked = pages.map((page) => maskNonProse(page));
   const found = new Map<number, CachedIssue[]>();
@@ -76,6 +86,17 @@ export async function lintSpelling(pages: readonly Page[], options: SpellingOpti
   });
   cache?.save();
   return diagnostics;
+}
+
+/** The settings plus the tree's word list as one more dictionary (cspell reads it like ours). */
+function withTreeWords(settings: CSpellSettings, options: SpellingOptions): CSpellSettings {
+  const file = options.treeWords && resolve(options.treeWords);
+  if (!file || file === resolve(treeWordsFile(options.projectRoot)) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return settings;
+  return {
+    ...settings,
+    dictionaryDefinitions: [...(settings.dictionaryDefinitions ?? []), { name: 'tree-words', path: file }],
+    dictionaries: [...(settings.dictionaries ?? []), 'tree-words'],
+  };
 }
 
 /** Everything that changes results besides the page and cspell-lib's version (the tool's code, src/cache/tools.ts): the config and the word lists it names. */

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { resolveContentPaths } from '../config/paths.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { walkTree } from '../model/tree-walk.ts';
-import { generateFileSnips, openSnipsSession, splitBanner } from '../snips/index.ts';
+import { generateFileSnips, openSnipsSession, splitBanner, type PageSnips } from '../snips/index.ts';
+import { explainDifference, quirks, type QuirkContext, type QuirkId } from './compat-quirks.ts';
 import { importHugoSite, ImportInputError, type ImportReport } from './import-site.ts';
 
 /**
@@ -14,14 +15,18 @@ import { importHugoSite, ImportInputError, type ImportReport } from './import-si
  * differ on purpose: istio.io's carries a license block).
  */
 
-/** One allowlisted page: its snips may differ from istio.io's, for this reason. */
+/**
+ * One allowlisted page: its snips may differ from istio.io's, for this reason. Only for true
+ * one-offs: a known kind of difference is a quirk class (compat-quirks.ts), wherever it appears.
+ */
 export interface AllowlistEntry {
   /** Markdown path below `content/en/` of the Hugo site, e.g. `docs/tasks/x/index.md`. */
   page: string;
   reason: string;
 }
 
-export type CompatStatus = 'identical' | 'differs';
+/** `explained`: every difference is a known quirk of istio.io's generator (`quirks`). */
+export type CompatStatus = 'identical' | 'explained' | 'differs';
 
 export interface FirstDifference {
   /** 1-based line in the committed file (0 when the committed file is missing). */
@@ -36,7 +41,9 @@ export interface CompatResult {
   page: string;
   status: CompatStatus;
   difference?: FirstDifference;
-  /** Set when the page is in the allowlist. */
+  /** The quirk classes that explain the difference (for `explained`), or that were taken out of it. */
+  quirks: QuirkId[];
+  /** Set when the page is in the allowlist (a true one-off no quirk class explains). */
   allowlisted?: string;
   /** Errors our generator reported for the page (its snips are compared anyway). */
   diagnostics: Diagnostic[];
@@ -46,7 +53,7 @@ export interface CompatReport {
   results: CompatResult[];
   /** Import problems (errors fail the check). */
   importDiagnostics: Diagnostic[];
-  /** Allowlist entries naming no compared page, or a page that is now identical. */
+  /** Allowlist entries naming no differing page (none, identical, or explained by a quirk class). */
   unusedAllowlist: AllowlistEntry[];
   import: ImportReport;
 }
@@ -142,10 +149,21 @@ export function runCompat(siteRoot: string, options: CompatOptions = {}): Compat
   const allowlist = options.allowlist ?? [];
   const ownWorkDir = options.workDir === undefined;
   const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'meshdocs-compat-'));
+  const hugoLang = join(resolve(siteRoot), 'content', 'en');
   try {
     const imported = importHugoSite(siteRoot, work, { display: options.display, snips: false });
     const paths = resolveContentPaths(join(work, 'content'));
     const session = openSnipsSession(paths, { display: (f) => relative(paths.lang, f) });
+    const context = (candidate: Candidate, generated: PageSnips | undefined): QuirkContext => {
+      const hugoFile = join(hugoLang, candidate.page);
+      return {
+        kind: candidate.kind,
+        hugoSource: statSync(hugoFile, { throwIfNoEntry: false })?.isFile() ? readFileSync(hugoFile, 'utf8') : undefined,
+        definitions: generated?.definitions ?? [],
+        committedBoilerplate: (name) => existsSync(join(hugoLang, 'boilerplates', 'snips', `${name}.sh`)),
+        boilerplateHasSnips: (name) => session.boilerplates.get(name)?.content !== undefined,
+      };
+    };
     const results: CompatResult[] = [];
     for (const candidate of compatCandidates(siteRoot)) {
       const markdown = join(paths.lang, candidate.page);
@@ -161,21 +179,28 @@ export function runCompat(siteRoot: string, options: CompatOptions = {}): Compat
       else difference = firstDifference(theirsBody.body, oursBody, theirsBody.headerLines);
       const entry = allowlist.find((e) => e.page === candidate.page);
       const errors = (generated?.diagnostics ?? []).filter((d) => d.severity === 'error');
+      // Same text but our generator reports errors (istio.io's quirk Q1…): `npm run snips` would
+      // refuse the page, so it is not identical; a quirk class may explain it.
+      const explanation = explainDifference({ theirs: theirsBody?.body, ours: oursBody, errors }, context(candidate, generated));
+      // What is left once the quirks found are taken out is the difference to show.
+      const left = explanation.remaining;
+      if (explanation.status === 'differs' && explanation.quirks.length > 0) {
+        difference = left.theirs !== undefined && left.ours !== undefined ? firstDifference(left.theirs, left.ours, theirsBody?.headerLines ?? 0) : difference;
+      }
       results.push({
         page: candidate.page,
-        // Same text but our generator reports errors (istio.io's quirk Q1…): `npm run snips`
-        // would refuse the page, so it does not count as identical.
-        status: difference || errors.length > 0 ? 'differs' : 'identical',
-        difference,
-        allowlisted: entry?.reason,
+        status: explanation.status,
+        difference: explanation.status === 'identical' ? undefined : difference,
+        quirks: explanation.quirks,
+        allowlisted: explanation.status === 'differs' ? entry?.reason : undefined,
         diagnostics: errors,
       });
     }
-    const compared = new Set(results.filter((r) => r.status === 'differs').map((r) => r.page));
+    const used = new Set(results.filter((r) => r.allowlisted).map((r) => r.page));
     return {
       results,
       importDiagnostics: imported.diagnostics,
-      unusedAllowlist: allowlist.filter((e) => !compared.has(e.page)),
+      unusedAllowlist: allowlist.filter((e) => !used.has(e.page)),
       import: imported,
     };
   } finally {
@@ -187,7 +212,24 @@ function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
 }
 
-/** The check fails on an import error or on a difference that is not allowlisted. */
+/** The check fails on an import error or on a difference no quirk class explains and no allowlist entry accepts. */
 export function compatPassed(report: CompatReport): boolean {
   return !report.importDiagnostics.some((d) => d.severity === 'error') && !report.results.some((r) => r.status === 'differs' && !r.allowlisted);
+}
+
+/** `N identical, M explained (Q1: a, Q6: b, …), K differ`: the counts behind the summary line. */
+export function compatCounts(report: CompatReport): { identical: number; explained: number; byClass: Record<QuirkId | 'allowlist', number>; differ: number } {
+  const byClass = Object.fromEntries([...quirks.map((q) => [q.id, 0]), ['allowlist', 0]]) as Record<QuirkId | 'allowlist', number>;
+  let identical = 0;
+  let explained = 0;
+  let differ = 0;
+  for (const r of report.results) {
+    if (r.status === 'identical') identical++;
+    else if (r.status === 'explained' || r.allowlisted) {
+      explained++;
+      if (r.status === 'explained') for (const q of r.quirks) byClass[q]++;
+      else byClass.allowlist++;
+    } else differ++;
+  }
+  return { identical, explained, byClass, differ };
 }

@@ -183,7 +183,8 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
   report.diagnostics.push(...checkOutput(outPaths, report.pages, emitted, display));
   if (options.snips !== false && !report.diagnostics.some((d) => d.ruleId === 'versions')) {
     const tree = generateTreeSnips(outPaths, { display });
-    report.snipsWritten = writeTreeSnips(tree).written.length;
+    // Pages with errors too, as istio.io's generator would write them: the errors become warnings below.
+    report.snipsWritten = writeTreeSnips(tree, { pagesWithErrors: 'write' }).written.length;
     for (const d of tree.diagnostics) report.diagnostics.push({ ...d, severity: 'warning' });
   }
   return report;

@@ -2,7 +2,8 @@
  * Migration from Hugo (istio.io's layout): the importer and the snips compatibility check.
  * See README.md beside this file.
  */
-export { compatCandidates, compatPassed, firstDifference, loadAllowlist, runCompat, type AllowlistEntry, type CompatReport, type CompatResult } from './compat.ts';
+export { compatCandidates, compatCounts, compatPassed, firstDifference, loadAllowlist, runCompat, type AllowlistEntry, type CompatReport, type CompatResult } from './compat.ts';
+export { explainDifference, quirks, type Comparison, type Quirk, type QuirkContext, type QuirkId } from './compat-quirks.ts';
 export { convertHugoMarkdown, markdownIndent, textAttributes, type ConvertContext, type ConvertResult, type EmittedFence } from './convert-page.ts';
 export { normalizeFrontmatter } from './frontmatter.ts';
 export { iconShortcodes, istioRepository, valueShortcode, versionShortcodes, type RepositoryUrls, type SiteArgs } from './hugo-values.ts';

@@ -1,8 +1,9 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { pageSlug } from '../model/content-tree.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { collectRedirects, type Redirect } from './aliases.ts';
+import { leftOutPages } from './partial-build.ts';
 import { checkTreeForSite } from './validate-tree.ts';
 
 /**
@@ -10,11 +11,14 @@ import { checkTreeForSite } from './validate-tree.ts';
  * pages claiming one alias. `npm run build` runs it first (exit 2, no Astro trace), the integration
  * again (the dev server, a bare `astro build`).
  */
-export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[] } {
+export function checkSite(paths: ContentPaths, leftOut: readonly string[] = leftOutPages()): { redirects: Redirect[]; errors: Diagnostic[] } {
   const { pages, errors } = checkTreeForSite(paths);
-  const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
+  // A build without some pages (lint's, when they are malformed) neither checks nor redirects to them.
+  const out = new Set(leftOut.map((rel) => join(paths.lang, rel)));
+  const outFiles = new Set(pages.filter((p) => out.has(p.path)).map((p) => p.file));
+  const docs = pages.filter((p) => (p.kind === 'docs' || p.kind === 'page') && !out.has(p.path));
   const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
-  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors] };
+  return { redirects: aliasResult.redirects, errors: [...errors.filter((e) => !outFiles.has(e.file)), ...aliasResult.errors] };
 }
 
 /** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */

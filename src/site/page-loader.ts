@@ -4,7 +4,7 @@ import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
 import { pageSlug } from '../model/content-tree.ts';
 import { includesDigest } from './content-store.ts';
-import { exactPatterns } from './partial-build.ts';
+import { exactPatterns, leftOutPages } from './partial-build.ts';
 
 /**
  * Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home)
@@ -23,7 +23,8 @@ import { exactPatterns } from './partial-build.ts';
 export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
   const inner = glob({
     base: paths.lang,
-    pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
+    // A build without the pages lint found malformed (`leftOutPages`) skips them by negated patterns.
+    pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md', ...exactPatterns(leftOutPages()).map((p) => `!${p}`)],
     generateId: ({ entry }) => pageSlug(entry) || 'index',
   });
   return {

@@ -26,3 +26,15 @@ export function partialPages(env: NodeJS.ProcessEnv = process.env): string[] | u
 export function exactPatterns(files: readonly string[]): string[] {
   return files.map((f) => f.replace(/[*?[\]{}()!+@]/g, '\\$&'));
 }
+
+/**
+ * A build without some pages: the whole site, less the pages the site check refuses (paths relative
+ * to `<content>/en`). `npm run lint` makes one when some pages are malformed, so the links of every
+ * page that does build are still checked; the left-out pages are reported with their problems.
+ */
+export const leftOutEnv = 'MESHDOCS_LEFT_OUT';
+
+/** The pages a build leaves out (paths relative to `<content>/en`); empty for a build of every page. */
+export function leftOutPages(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env[leftOutEnv] ?? '').split('\n').filter(Boolean);
+}

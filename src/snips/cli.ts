@@ -18,7 +18,10 @@ export const command = defineCommand({
     check: { type: 'boolean', help: 'change nothing; exit 1 listing stale, missing or outdated files' },
     stdout: { type: 'string', value: '<page.md>', help: "print one page's snips (whatever its test: value)" },
   },
-  notes: ['Exit codes: 0 ok, 1 files out of date (--check) or nothing to do, 2 content errors or a bad invocation.'],
+  notes: [
+    'A page with errors keeps the file it has and is reported; the other pages are written (or checked).',
+    'Exit codes: 0 ok, 1 files out of date (--check) or nothing to do, 2 content errors (the good pages are still written or checked) or a bad invocation.',
+  ],
 });
 
 export function main(argv: string[], io: Io): Promise<number> {
@@ -57,12 +60,9 @@ class SnipsRun {
     const started = performance.now();
     const tree = generateTreeSnips(this.paths, this.options);
     const errors = this.printDiagnostics(tree.diagnostics);
-    if (errors > 0) {
-      this.err(`snips: ${errors} error(s); nothing written`);
-      return exitCode.badInput;
-    }
     const docs = tree.pages.filter((p) => p.kind === 'docs').length;
-    if (docs === 0) return this.noTestedPage();
+    if (docs === 0 && errors === 0) return this.noTestedPage();
+    // The good pages are written whatever the bad ones hold; the bad ones keep the file they have.
     const result = writeTreeSnips(tree);
     for (const file of result.written) this.out(`wrote    ${this.show(file)}`);
     for (const file of result.removed) this.out(`removed  ${this.show(file)}`);
@@ -72,19 +72,27 @@ class SnipsRun {
       `snips: ${docs} tested page(s), ${boilerplates} boilerplate(s): ${result.written.length} written, ` +
         `${result.removed.length} removed, ${result.unchanged} unchanged (${ms} ms)`,
     );
+    if (errors > 0) {
+      const bad = badFiles(tree.diagnostics);
+      this.err(`snips: ${errors} error(s) in ${bad.length} file(s), whose snips were not written: ${bad.join(', ')}`);
+      return exitCode.badInput;
+    }
     return exitCode.ok;
   }
 
   check(): number {
     const tree = generateTreeSnips(this.paths, this.options);
     const errors = this.printDiagnostics(tree.diagnostics);
+    // Every good page is compared; the bad ones are reported by their errors.
     const problems = compareTreeSnips(tree);
     for (const p of problems) this.out(`${p.status.padEnd(9)}${this.show(p.file)}${p.source ? `  (from ${p.source})` : ''}`);
-    if (errors > 0) return exitCode.badInput;
-    if (problems.length > 0) {
-      this.out(`snips: ${problems.length} file(s) out of date; run npm run snips`);
-      return exitCode.findings;
+    if (problems.length > 0) this.out(`snips: ${problems.length} file(s) out of date; run npm run snips`);
+    if (errors > 0) {
+      const bad = badFiles(tree.diagnostics);
+      this.err(`snips: ${errors} error(s) in ${bad.length} file(s), whose snips were not checked: ${bad.join(', ')}`);
+      return exitCode.badInput;
     }
+    if (problems.length > 0) return exitCode.findings;
     if (tree.pages.every((p) => p.kind !== 'docs')) return this.noTestedPage();
     this.out(`snips: ${tree.pages.filter((p) => p.content !== undefined).length} file(s) up to date`);
     return exitCode.ok;
@@ -119,4 +127,9 @@ class SnipsRun {
   private show(file: string): string {
     return relative(this.io.cwd, file) || file;
   }
+}
+
+/** The files the errors are in, once each, in order. */
+function badFiles(list: Diagnostic[]): string[] {
+  return [...new Set(sortDiagnostics(list.filter((d) => d.severity === 'error')).map((d) => d.file))];
 }

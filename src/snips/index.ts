@@ -31,10 +31,12 @@ export {
   existingGeneratedFiles,
   generateFileSnips,
   generateTreeSnips,
+  hasErrors,
   openSnipsSession,
   writeTreeSnips,
   type SnipsSession,
   type TreeOptions,
+  type WriteOptions,
 } from './tree.ts';
 export { namesAvailable } from './names.ts';
 export type { PageSnips, SnipDefinition, SnipsFileProblem, SnipsWriteResult, TreeSnips } from './types.ts';

@@ -111,6 +111,8 @@ export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}
     }
     pages.push(generatePageSnips(page, session.context, file));
   }
+  // A page with errors keeps the file it has (it is neither rewritten nor removed as stale).
+  for (const page of pages) if (hasErrors(page)) keep.add(page.target);
   const expected = new Set(pages.filter((p) => p.content !== undefined).map((p) => p.target));
   const stale = existingGeneratedFiles(paths).filter((file) => !expected.has(file) && !keep.has(file));
   return { pages, stale, diagnostics: [...pages.flatMap((p) => p.diagnostics), ...diagnostics] };
@@ -133,11 +135,19 @@ export function existingGeneratedFiles(paths: ContentPaths): string[] {
   return found.sort();
 }
 
-/** Files on disk that differ from the generation result: missing, outdated, stale. */
+/** True when the generator reported an error on the page: its generated text is not to be trusted. */
+export function hasErrors(page: PageSnips): boolean {
+  return page.diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * Files on disk that differ from the generation result: missing, outdated, stale. Pages with errors
+ * are not compared: their errors are the finding, and `npm run snips` does not write them.
+ */
 export function compareTreeSnips(tree: TreeSnips): SnipsFileProblem[] {
   const problems: SnipsFileProblem[] = [];
   for (const page of tree.pages) {
-    if (page.content === undefined) continue;
+    if (page.content === undefined || hasErrors(page)) continue;
     const current = readIfExists(page.target);
     if (current === undefined) problems.push({ file: page.target, status: 'missing', source: page.source });
     else if (current !== page.content) problems.push({ file: page.target, status: 'outdated', source: page.source });
@@ -151,13 +161,26 @@ export function checkTreeSnips(paths: ContentPaths, options: TreeOptions = {}): 
   return compareTreeSnips(generateTreeSnips(paths, options));
 }
 
+export interface WriteOptions {
+  /**
+   * `skip` (default): a page with errors is left as it is on disk, and listed in `refused`; the
+   * good pages are written. `write`: its generated text is written too (the importer does, as
+   * istio.io's generator would, and reports the errors as warnings).
+   */
+  pagesWithErrors?: 'skip' | 'write';
+}
+
 /**
  * Writes every generated file whose text changed and deletes the stale ones. Unchanged files are
- * not rewritten, so their timestamps stay. Callers refuse to write when there are errors.
+ * not rewritten, so their timestamps stay. One bad page does not stop the others being written.
  */
-export function writeTreeSnips(tree: TreeSnips): SnipsWriteResult {
-  const result: SnipsWriteResult = { written: [], removed: [], unchanged: 0 };
+export function writeTreeSnips(tree: TreeSnips, options: WriteOptions = {}): SnipsWriteResult {
+  const result: SnipsWriteResult = { written: [], removed: [], unchanged: 0, refused: [] };
   for (const page of tree.pages) {
+    if (options.pagesWithErrors !== 'write' && hasErrors(page)) {
+      result.refused.push(page.source);
+      continue;
+    }
     if (page.content === undefined) continue;
     if (readIfExists(page.target) === page.content) {
       result.unchanged += 1;

@@ -54,4 +54,6 @@ export interface SnipsWriteResult {
   written: string[];
   removed: string[];
   unchanged: number;
+  /** Pages with errors whose file was not written (display paths of their Markdown). */
+  refused: string[];
 }

@@ -93,3 +93,35 @@ describe('project word list', () => {
     expect(checkWordList(file, 'words.txt')).toEqual([]);
   });
 });
+
+describe("the linted tree's own word list", () => {
+  // A docs repository keeps its words in <root>/.cspell/project-words.txt (root: the parent of its
+  // content directory); the importer writes istio.io's `.spelling` there.
+  test('words listed in <root>/.cspell/project-words.txt are known; words not listed still are not', { timeout: 300_000 }, async () => {
+    const { cpSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { execa } = await import('execa');
+    const root = mkdtempSync(join(tmpdir(), 'lint-tree-words-'));
+    cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
+    mkdirSync(join(root, 'content/en/docs/words'), { recursive: true });
+    writeFileSync(join(root, 'content/en/docs/words/index.md'), '---\ntitle: Words\nowner: o\ntest: no\n---\n\nThe zqxfrobnicator talks to the zqxwidgetron.\n');
+    const lint = () =>
+      execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--fast', '--no-cache', '--only', 'spelling'], {
+        cwd: projectRoot,
+        reject: false,
+        timeout: 280_000,
+        env: { NO_COLOR: '1', MESHDOCS_CONTENT: join(root, 'content') },
+      });
+    // Only the new page's findings (the fixture has its own unknown word elsewhere).
+    const unknown = (stdout: string) => [...stdout.matchAll(/words\/index\.md:\d+:\d+ {2}spelling {2}unknown word "(\w+)"/g)].map((m) => m[1]);
+    const before = await lint();
+    expect(unknown(before.stdout)).toEqual(['zqxfrobnicator', 'zqxwidgetron']);
+    expect(before.exitCode).toBe(1);
+
+    mkdirSync(join(root, '.cspell'));
+    writeFileSync(join(root, '.cspell/project-words.txt'), 'zqxfrobnicator\n');
+    const after = await lint();
+    expect(after.stdout).toMatch(/words\/index\.md:7:\d+ {2}spelling {2}unknown word "zqxwidgetron"/);
+    expect(unknown(after.stdout)).toEqual(['zqxwidgetron']);
+    expect(after.exitCode).toBe(1);
+  });
+});

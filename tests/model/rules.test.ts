@@ -168,13 +168,16 @@ describe('a page the build refuses, in a full lint', () => {
     const tsx = join(projectRoot, 'node_modules/.bin/tsx');
     const lint = await run(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,links', '--no-cache'], { cwd: root, env });
     expect(lint.exitCode, lint.stderr).toBe(1);
-    expect(lint.stdout).toMatch(/site-build  the site build failed/);
+    // The build leaves the refused pages out (issue 15: the other pages' links are still checked), one
+    // `site-build` line per page, saying what follows from it; its problems are printed under their ids.
+    const leftOut = lint.stdout.split('\n').filter((l) => /  site-build  the site build leaves this page out/.test(l));
+    expect(leftOut.length).toBeGreaterThan(0);
+    expect(new Set(leftOut.map((l) => l.split(':')[0])).size).toBe(leftOut.length);
     for (const code of codesIn('build')) {
       const rule = ruleOfCode(code);
       if (!rule || !existsSync(join(root, pageOf(code)))) continue;
       const { line } = expectedOf(code);
       expect(printed(lint.stdout, code), code).toEqual([`${line} ${rule.id}`]);
     }
-    expect(lint.stdout).toMatch(/\(\d+ page finding\(s\) of the build are reported above, under their MESH rule ids\)/);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 /** `npm run snips` as a user runs it: real process, exit codes, what it prints and writes. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
 import { run as runProcess } from '../../src/process/index.ts';
@@ -49,18 +49,54 @@ describe('npm run snips', () => {
     expect(again.stdout).toBe('snips: 1 file(s) up to date');
   });
 
-  test('content errors: exit 2, each printed as file:line, nothing written', async () => {
+  test('content errors: exit 2, each printed as file:line; the bad pages are not written, the good ones are', async () => {
     const root = copyOf('errors', true);
+    const frontmatterSnips = readFileSync(join(root, 'content/en/docs/broken-frontmatter/snips.sh'), 'utf8');
     const run = await snips(root);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('content/en/docs/errors/index.md:44  snip-command-after-output');
     expect(run.stderr).toContain('content/en/docs/errors/index.md:36  snip-exec-it');
-    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('snips: 11 error(s); nothing written');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'snips: 11 error(s) in 2 file(s), whose snips were not written: content/en/docs/broken-frontmatter/index.md, content/en/docs/errors/index.md',
+    );
     expect(existsSync(join(root, 'content/en/docs/errors/snips.sh'))).toBe(false);
-    expect(existsSync(join(root, 'content/en/boilerplates/snips/known.sh'))).toBe(false);
+    // A page whose front matter cannot be read keeps the file it has.
+    expect(readFileSync(join(root, 'content/en/docs/broken-frontmatter/snips.sh'), 'utf8')).toBe(frontmatterSnips);
+    // The boilerplate has no error: it is written as the fixture has it.
+    expect(run.stdout.split('\n')[0]).toBe('wrote    content/en/boilerplates/snips/known.sh');
+    expect(readFileSync(join(root, 'content/en/boilerplates/snips/known.sh'), 'utf8')).toBe(
+      readFileSync(join(fixtures, 'errors/content/en/boilerplates/snips/known.sh'), 'utf8'),
+    );
 
     const check = await snips(root, '--check');
     expect(check.exitCode).toBe(2);
+  });
+
+  test('one bad page among good ones: the good ones are written and checked, the bad one reported, exit 2', async () => {
+    const root = copyOf('blocks', true);
+    const bad = join(root, 'content/en/docs/bad/index.md');
+    mkdirSync(dirname(bad), { recursive: true });
+    writeFileSync(bad, '---\ntitle: Bad\nowner: o\ntest: yes\n---\n\n```bash\n$ kubectl exec -it pod -- sh\n```\n');
+    writeFileSync(join(dirname(bad), 'snips.sh'), 'left as it was\n');
+
+    const run = await snips(root);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('content/en/docs/bad/index.md:8  snip-exec-it');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('snips: 1 error(s) in 1 file(s), whose snips were not written: content/en/docs/bad/index.md');
+    expect(run.stdout).toContain('wrote    content/en/docs/blocks/snips.sh\n');
+    expect(readFileSync(join(root, 'content/en/docs/blocks/snips.sh'), 'utf8')).toBe(
+      readFileSync(join(fixtures, 'blocks/content/en/docs/blocks/snips.sh'), 'utf8'),
+    );
+    expect(readFileSync(join(dirname(bad), 'snips.sh'), 'utf8')).toBe('left as it was\n');
+
+    // --check compares every good page (here one is out of date) and reports the bad one: exit 2.
+    writeFileSync(join(root, 'content/en/docs/blocks/snips.sh'), 'edited\n');
+    const check = await snips(root, '--check');
+    expect(check.exitCode).toBe(2);
+    expect(check.stdout).toContain('outdated content/en/docs/blocks/snips.sh  (from content/en/docs/blocks/index.md)');
+    expect(check.stdout).not.toContain('docs/bad/');
+    expect(check.stderr).toContain('content/en/docs/bad/index.md:8  snip-exec-it');
+    expect(check.stderr.trimEnd().split('\n').at(-1)).toBe('snips: 1 error(s) in 1 file(s), whose snips were not checked: content/en/docs/bad/index.md');
   });
 
   test('--check lists stale files and exits 1 without removing them', async () => {

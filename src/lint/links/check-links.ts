@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkResult } from 'linkinator';
 import type { ContentPaths } from '../../config/paths.ts';
-import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.ts';
+import { normalizeAlias } from '../../model/url-safety.ts';
 import type { Page } from '../../model/parse.ts';
 import { redirectFile } from '../../site/aliases.ts';
 import type { EntryStore } from '../../cache/index.ts';
-import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget, siteFile, type BuiltSite } from './dist-pages.ts';
+import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget, siteFile, type BuiltSite, type LeftOutPage } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
 import { scanDist, urlOfDistFile, type StoredPage } from './dist-scan.ts';
 import { buildLinkIndex, normalizeTarget, targetKey, type LinkIndex } from './source-lines.ts';
@@ -30,6 +31,8 @@ export interface LinkOptions {
   scanCache?: EntryStore<StoredPage>;
   /** `scan` (default): read the built files; `linkinator`: crawl them through its server. */
   engine?: 'scan' | 'linkinator';
+  /** Pages the build left out (malformed): reported, links to them not broken, their aliases not checked. */
+  leftOut?: readonly LeftOutPage[];
 }
 
 export interface LinkReport {
@@ -52,7 +55,10 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
   const sources = buildLinkIndex(
     options.pages.filter((p) => p.kind !== 'boilerplate').map((page) => ({ page, path: pageUrl(paths, options.absolute(page.file)) })),
   );
-  const diagnostics: Diagnostic[] = [...checkAliases(options)];
+  const diagnostics: Diagnostic[] = [...checkAliases(options), ...reportLeftOut(options.leftOut ?? [])];
+  // A link to a page the build left out is not broken: the page is there, only malformed.
+  const leftOutUrls = new Set((options.leftOut ?? []).flatMap((p) => [p.url, ...p.aliases.map((a) => normalizeAlias(a).replace(/\/?$/, '/'))]));
+  const toLeftOut = (target: string): boolean => leftOutUrls.has(target.split('#')[0]!.replace(/(^|\/)index\.html$/, '$1').replace(/\/?$/, '/'));
 
   const external: { url: string; parent: string }[] = [];
   let checked: number;
@@ -61,6 +67,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
     // Keep this build's pages and as many older ones: enough for switching between two builds.
     options.scanCache?.save(2 * html.length);
     for (const p of scan.problems) {
+      if (leftOutUrls.size > 0 && toLeftOut(p.target)) continue;
       const [path, hash] = p.target.split('#');
       const message =
         p.kind === 'fragment'
@@ -73,7 +80,7 @@ export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
     checked = scan.links;
   } else {
     if (options.overlay) throw new Error('links: a crawl needs a full build (no partial overlay)');
-    checked = await crawlWithLinkinator(dist, html, sources, options, diagnostics, external);
+    checked = await crawlWithLinkinator(dist, html, sources, options, diagnostics, external, leftOutUrls.size > 0 ? toLeftOut : undefined);
   }
   if (options.external && external.length > 0) {
     const answers = await checkExternal(
@@ -146,6 +153,7 @@ async function crawlWithLinkinator(
   options: LinkOptions,
   diagnostics: Diagnostic[],
   external: { url: string; parent: string }[],
+  leftOut?: (target: string) => boolean,
 ): Promise<number> {
   // Loaded only for a crawl: the default scan does not need it.
   const { LinkChecker, LinkState } = await import('linkinator');
@@ -176,15 +184,27 @@ async function crawlWithLinkinator(
       }
       continue;
     }
-    if (link.state === LinkState.BROKEN) diagnostics.push(...brokenDiagnostics(link, sources, options));
+    if (link.state === LinkState.BROKEN && !(leftOut && leftOut(localPath(link.url)))) diagnostics.push(...brokenDiagnostics(link, sources, options));
   }
   return result.links.filter((l) => l.state !== LinkState.SKIPPED).length;
+}
+
+/** One finding per page the build left out, on the line of its first problem: its links were not checked. */
+function reportLeftOut(pages: readonly LeftOutPage[]): Diagnostic[] {
+  return pages.map((p) => {
+    const [first] = sortDiagnostics(p.errors);
+    const more = p.errors.length > 1 ? ` (and ${p.errors.length - 1} more problem(s))` : '';
+    return diagnostic(p.file, first?.line ?? 0, 'site-build', `the site build leaves this page out, so its links are not checked: ${first?.ruleId ?? 'error'}: ${first?.message ?? ''}${more}`);
+  });
 }
 
 /** Every `aliases:` entry must have a redirect page in dist that points to the page. */
 function checkAliases(options: LinkOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const leftOut = new Set((options.leftOut ?? []).map((p) => p.file));
   for (const page of options.pages) {
+    // A page the build left out has no redirect pages: it is reported as left out instead.
+    if (leftOut.has(page.file)) continue;
     // Valid aliases only: one the schema refuses (`/../x`) is reported as front matter, never read.
     const aliases = page.frontmatter?.aliases;
     if (!aliases) continue;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ContentPaths } from '../../config/paths.ts';
 import { pageSlug } from '../../model/content-tree.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import { walkTree } from '../../model/tree-walk.ts';
 
 /**
@@ -11,6 +12,21 @@ import { walkTree } from '../../model/tree-walk.ts';
 export interface BuiltSite {
   dir: string;
   overlay?: { dir: string; files: ReadonlySet<string> };
+  /** Pages the build left out because the site check refuses them (see `siteForLinks`). */
+  leftOut?: readonly LeftOutPage[];
+}
+
+/** A page a build without the malformed pages left out: links to it are not broken, its own are not checked. */
+export interface LeftOutPage {
+  /** Absolute path. */
+  path: string;
+  /** As shown in findings. */
+  file: string;
+  /** Its URL path (`/docs/x/`). */
+  url: string;
+  aliases: readonly string[];
+  /** What the site check refuses in it. */
+  errors: Diagnostic[];
 }
 
 /** The file lint reads for a page of the site: the partial build's when it has the page. */

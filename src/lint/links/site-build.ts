@@ -3,8 +3,11 @@ import { join, relative, sep } from 'node:path';
 import type { ContentPaths } from '../../config/paths.ts';
 import { buildInto } from '../../site/astro-process.ts';
 import { planRebuild, type RebuildPlan } from '../../site/build-stamp.ts';
-import { partialEnv } from '../../site/partial-build.ts';
-import { distFileOf, pageUrl, type BuiltSite } from './dist-pages.ts';
+import { ContentError, type Diagnostic } from '../../model/diagnostic.ts';
+import { checkSite } from '../../site/check-site.ts';
+import { leftOutEnv, partialEnv } from '../../site/partial-build.ts';
+import { checkTreeForSite } from '../../site/validate-tree.ts';
+import { distFileOf, pageUrl, type BuiltSite, type LeftOutPage } from './dist-pages.ts';
 
 export interface SiteForLinks {
   plan: RebuildPlan;
@@ -22,6 +25,21 @@ export interface SiteForLinks {
  * other checks go on meanwhile.
  */
 export function siteForLinks(paths: ContentPaths, out: string, partialOut: string, options: { full?: boolean } = {}): SiteForLinks {
+  const { errors, leftOut } = pagesToLeaveOut(paths);
+  if (errors.length > 0) {
+    // Problems no page can be left out for (a boilerplate, the tree itself): the site cannot build.
+    const site = Promise.reject(new ContentError(errors, 'the site build refuses the tree, so links were not checked'));
+    return { plan: { kind: 'full', reason: 'the tree has problems the build refuses' }, site };
+  }
+  if (leftOut.length > 0) {
+    // Some pages are malformed: the rest of the site is built without them, in a directory of its own
+    // (the build in `out` stays a build of every page), and reused while the tree is unchanged.
+    const without = `${partialOut}-without`;
+    const plan: RebuildPlan = options.full ? { kind: 'full', reason: 'asked' } : planRebuild(without, paths);
+    const rel = leftOut.map((p) => relative(paths.lang, p.path).split(sep).join('/'));
+    const ready = plan.kind === 'current' ? Promise.resolve() : runAstroBuild(without, { [leftOutEnv]: rel.join('\n') });
+    return { plan, site: ready.then(() => ({ dir: without, leftOut })) };
+  }
   const plan: RebuildPlan = options.full ? { kind: 'full', reason: 'asked' } : planRebuild(out, paths);
   if (plan.kind === 'current') return { plan, site: Promise.resolve({ dir: out }) };
   if (plan.kind === 'partial') {
@@ -35,6 +53,30 @@ export function siteForLinks(paths: ContentPaths, out: string, partialOut: strin
     return { plan, site };
   }
   return { plan, site: runAstroBuild(out).then(() => ({ dir: out })) };
+}
+
+/**
+ * The pages the site check refuses (docs and other pages: a build can leave them out), each with its
+ * problems, and the problems a build cannot leave out (boilerplates, glossary entries, the tree walk).
+ */
+export function pagesToLeaveOut(paths: ContentPaths): { leftOut: LeftOutPage[]; errors: Diagnostic[] } {
+  // File names as the site check shows them (relative to the working directory), as lint's are.
+  const { pages } = checkTreeForSite(paths);
+  const { errors } = checkSite(paths, []);
+  const byFile = new Map(pages.filter((p) => p.kind === 'docs' || p.kind === 'page').map((p) => [p.file, p]));
+  const leftOut = new Map<string, LeftOutPage>();
+  const rest: Diagnostic[] = [];
+  for (const error of errors) {
+    const page = byFile.get(error.file);
+    if (!page) {
+      rest.push(error);
+      continue;
+    }
+    const entry = leftOut.get(page.path) ?? { path: page.path, file: page.file, url: pageUrl(paths, page.path), aliases: page.aliases, errors: [] };
+    entry.errors.push(error);
+    leftOut.set(page.path, entry);
+  }
+  return { leftOut: [...leftOut.values()], errors: rest };
 }
 
 /**
