@@ -8,6 +8,7 @@ import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
 import { buildCacheDir } from './src/site/tree-cache.ts';
 import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
+import { remarkMermaid } from './src/site/remark-mermaid.ts';
 import { partialPages } from './src/site/partial-build.ts';
 import { join } from 'node:path';
 
@@ -31,7 +32,8 @@ export default defineConfig({
   markdown: {
     // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
     // Runs before Starlight's own remark plugins: our directives are rendered before Starlight's asides see them.
-    processor: unified({ remarkPlugins: [[remarkMeshdocs, { paths }]] }),
+    // remarkMermaid first: a ```mermaid fence is a diagram, not a code block for remarkMeshdocs.
+    processor: unified({ remarkPlugins: [remarkMermaid, [remarkMeshdocs, { paths }]] }),
   },
   integrations: [
     meshdocsIntegration({ paths, partial }),
@@ -51,7 +53,7 @@ export default defineConfig({
       pagefind: !partial,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      customCss: ['./src/site/styles/meshdocs.css'],
+      customCss: ['./src/site/styles/meshdocs.css', './src/site/styles/imported.css'],
       components: {
         Sidebar: './src/site/components/Sidebar.astro',
         PageTitle: './src/site/components/PageTitle.astro',

@@ -23,7 +23,7 @@ import { exactPatterns } from './partial-build.ts';
 export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
   const inner = glob({
     base: paths.lang,
-    pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md'],
+    pattern: partial ? exactPatterns(partial) : ['**/*.md', '!boilerplates/**', '!glossary/**'], // every section (issue 15; the sections branch replaces this)
     generateId: ({ entry }) => pageSlug(entry) || 'index',
   });
   return {

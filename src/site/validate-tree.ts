@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
 import { modelFingerprint } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
-import { buildBreakingRules, validatePage } from '../model/validate.ts';
+import { breaksBuild, validatePage } from '../model/validate.ts';
 import { unsafeUrlPath } from './aliases.ts';
 
 /** What the site needs to know of a page before Astro renders it. */
@@ -80,7 +80,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
         aliases: page.frontmatter?.aliases ?? [],
         frontmatter: frontmatterDigest(page.rawFrontmatter),
         errors: validatePage(page, index)
-          .filter((d) => buildBreakingRules.has(d.ruleId))
+          .filter((d) => breaksBuild(d, page))
           .map(({ file: _file, ...rest }) => rest),
       };
     }
