@@ -29,6 +29,9 @@ export default defineConfig({
   cacheDir: partial ? join(buildCacheDir(paths, out), 'partial') : buildCacheDir(paths, out),
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // mermaid's chunks (its layout engine is 1.5 MB) exceed Vite's 500 kB warning: they are fetched only
+  // by pages that hold a diagram (src/site/client/mermaid.ts), so the warning would only be noise.
+  vite: { build: { chunkSizeWarningLimit: 1600 } },
   markdown: {
     // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
     // Runs before Starlight's own remark plugins: our directives are rendered before Starlight's asides see them.
