@@ -1,5 +1,5 @@
 /**
- * Draws the page's mermaid diagrams (`<pre class="mermaid">`, src/site/remark-mermaid.ts). The
+ * Draws the page's mermaid diagrams (`<pre class="mermaid">`, src/site/render/mermaid.ts). The
  * library is large, so it is a separate chunk fetched only when the page has a diagram.
  * `securityLevel: 'strict'` (mermaid's default, stated): labels are text, never HTML or script.
  */

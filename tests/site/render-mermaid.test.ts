@@ -2,11 +2,15 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { expect, test } from 'vitest';
-import { remarkMermaid } from '../../src/site/remark-mermaid.ts';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
+import { createRenderContext } from '../../src/site/render/index.ts';
+import { remarkMermaid } from '../../src/site/render/mermaid.ts';
 
 const render = (markdown: string): Root => {
   const tree = unified().use(remarkParse).parse(markdown);
-  remarkMermaid()(tree);
+  void remarkMermaid(createRenderContext(resolveContentPaths(join(projectRoot, 'tests/fixtures/site/basic/content'))))(tree, new VFile());
   return tree;
 };
 
