@@ -28,6 +28,9 @@ export default defineConfig({
   cacheDir: partial ? join(astroCache, 'partial') : astroCache,
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // mermaid's chunks (its layout engine is 1.5 MB) exceed Vite's 500 kB warning: they are fetched only
+  // by pages that hold a diagram (src/site/client/mermaid.ts), so the warning would only be noise.
+  vite: { build: { chunkSizeWarningLimit: 1600 } },
   integrations: [
     // Our renderer (src/site/render) and page checks; before Starlight, whose remark plugins run after ours.
     meshdocsIntegration({ paths, partial }),
@@ -47,7 +50,7 @@ export default defineConfig({
       pagefind: !partial,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      customCss: ['./src/site/styles/meshdocs.css'],
+      customCss: ['./src/site/styles/meshdocs.css', './src/site/styles/imported.css'],
       components: {
         Sidebar: './src/site/components/Sidebar.astro',
         PageTitle: './src/site/components/PageTitle.astro',

@@ -6,14 +6,16 @@ import { buildContentIndex, kindOf } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { parsePage } from '../model/parse.ts';
 import { walkTree } from '../model/tree-walk.ts';
-import { buildBreakingRules, validatePage } from '../model/validate.ts';
+import { breaksBuild, buildBreakingRules, validatePage } from '../model/validate.ts';
 import { convertHugoMarkdown, frontmatterLength, frontmatterYaml, type EmittedFence } from './convert-page.ts';
 import { generateTreeSnips, writeTreeSnips } from '../snips/tree.ts';
 import { sortWords } from '../lint/word-list.ts';
 import { aliasKey, claimAliases, type AliasClaims } from './aliases.ts';
 import { normalizeFrontmatter } from './frontmatter.ts';
 import { htmlAsMarkdownBody, markdownPathOf } from './html-page.ts';
+import { literalShortcodesAsCode } from './literal-shortcodes.ts';
 import { istioRepository, type SiteArgs } from './hugo-values.ts';
+import { readHugoSiteConfig, siteConfigYaml } from './site-config.ts';
 import { loadSiteData, type CaseStudy } from './site-data.ts';
 
 /**
@@ -25,6 +27,7 @@ import { loadSiteData, type CaseStudy } from './site-data.ts';
  * <site>/content/<lang>/**\/*.{png,svg,sh,yaml…} →  copied unchanged (test.sh included)
  * <site>/content/<lang>/**\/index.html (front matter) → <out>/content/<lang>/**\/index.md (the HTML as one block)
  * <site>/data/args.yml                           →  <out>/data/args.yml
+ * <site>/hugo.toml (title, [[menu.main]])         →  <out>/data/site.yml (the header's title and navigation)
  * <site>/.spelling                               →  <out>/.cspell/project-words.txt
  * ```
  *
@@ -130,6 +133,13 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
     const fileSet = new Set(files);
     const isPage = (rel: string): boolean => rel.endsWith('.md') || (isHtmlPage(rel) && !fileSet.has(markdownPathOf(rel)) && hasFrontmatter(join(langDir, rel)));
     const pageFiles = files.filter((f) => !isHugoGeneratedSnips(f) && isPage(f));
+    if (lang === langs[0]) {
+      // The header's title and navigation: hugo.toml's `title` and main menu (src/migrate/site-config.ts).
+      const dirs = new Set(pageFiles.map((f) => `/${pageDirOf(f).split(sep).join('/')}/`.replace(/^\/\/$/, '/')));
+      const siteConfig = readHugoSiteConfig(site, lang, (path) => dirs.has(path), display);
+      report.diagnostics.push(...siteConfig.diagnostics);
+      if (siteConfig.config) writeFileSync(join(out, 'data', 'site.yml'), siteConfigYaml(siteConfig.config));
+    }
     const siteData = loadSiteData(site, display, { caseStudies: findCaseStudies(langDir, pageFiles), pageDirs: new Set(pageFiles.map((f) => pageDirOf(f).split(sep).join('/'))) });
     report.diagnostics.push(...siteData.diagnostics);
     const claims: AliasClaims = { owners: new Map(), pages: new Map(pageFiles.map((f) => [aliasKey(`/${pageDirOf(f)}/`), display(join(langDir, f))])) };
@@ -170,6 +180,7 @@ export function importHugoSite(siteRoot: string, outDir: string, options: Import
         site: siteData.data,
       });
       if (html) converted.markdown = fm.text.slice(0, frontmatterLength(fm.text)) + htmlAsMarkdownBody(converted.markdown.slice(frontmatterLength(fm.text)));
+      else converted.markdown = literalShortcodesAsCode(converted.markdown);
       // Front matter fixes may change its line count; report against the source lines.
       const shift = lineCount(text.slice(0, frontmatterLength(text))) - lineCount(fm.text.slice(0, frontmatterLength(fm.text)));
       for (const d of converted.diagnostics) report.diagnostics.push(shift ? { ...d, line: d.line + shift } : d);
@@ -217,7 +228,13 @@ function checkOutput(
     const lines = text.split('\n');
     const fenced = parsed.codeBlocks.filter((b) => /^[\s>]*(`{3,}|~{3,})/.test(lines[b.line - 1] ?? ''));
     if (expected) out.push(...compareFences(expected.fences, fenced, expected.source));
-    if (index) out.push(...validatePage(parsed, index).filter((d) => buildBreakingRules.has(d.ruleId) && d.severity === 'error'));
+    if (index) {
+      for (const d of validatePage(parsed, index)) {
+        if (!buildBreakingRules.has(d.ruleId) || d.severity !== 'error') continue;
+        // A rule that breaks the build only on some pages (tested ones) is a warning elsewhere: lint reports it.
+        out.push(breaksBuild(d, parsed) ? d : { ...d, severity: 'warning' });
+      }
+    }
   }
   return out;
 }

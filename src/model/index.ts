@@ -8,6 +8,6 @@ export { frontmatterSchema, testValues, type Frontmatter, type PageKind } from '
 export { decodePageBytes, loadPage, markdownProcessor, parsePage, readPageSource, type CodeBlock, type Page } from './parse.ts';
 export { splitRepoPaths, stripRepoPaths } from './repo-links.ts';
 export { sectionOfHeadingLine, slugSection } from './sections.ts';
-export { buildBreakingRules, validatePage } from './validate.ts';
+export { breaksBuild, buildBreakingRules, validatePage } from './validate.ts';
 export { checkPage, codesIn, ruleContext, rules, runRules, type Rule, type Tool } from './rules/index.ts';
 export { loadVersions, substituteVersions, type VersionValues } from './versions.ts';

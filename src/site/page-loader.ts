@@ -23,8 +23,9 @@ import { exactPatterns, leftOutPages } from './partial-build.ts';
 export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
   const inner = glob({
     base: paths.lang,
-    // A build without the pages lint found malformed (`leftOutPages`) skips them by negated patterns.
-    pattern: partial ? exactPatterns(partial) : ['index.md', 'docs/**/*.md', ...exactPatterns(leftOutPages()).map((p) => `!${p}`)],
+    // Every section (issue 15; the sections branch replaces this). A build without the pages lint found
+    // malformed (`leftOutPages`) skips them by negated patterns.
+    pattern: partial ? exactPatterns(partial) : ['**/*.md', '!boilerplates/**', '!glossary/**', ...exactPatterns(leftOutPages()).map((p) => `!${p}`)],
     generateId: ({ entry }) => pageSlug(entry) || 'index',
   });
   return {

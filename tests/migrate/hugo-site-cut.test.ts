@@ -1,9 +1,14 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readBuiltSite, type BuiltSite } from '../../src/bench/built-site.ts';
 import { projectRoot } from '../../src/config/paths.ts';
 import { parsePage } from '../../src/model/parse.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/site.ts';
+import { serveDir } from '../helpers/static-server.ts';
 import { hashTree, tempDir, tsx } from './helpers.ts';
 import { run as runProcess } from '../../src/process/index.ts';
 
@@ -11,8 +16,10 @@ import { run as runProcess } from '../../src/process/index.ts';
  * End to end on istio.io's own pages (issue 15): a cut of `../shared/fixtures/istio.io-site` (read
  * from there at test time, never copied into the repository) holding a page for each shortcode the
  * importer expands from the site's data, the layout blocks, an HTML page, and the front matter Hugo
- * accepts that our build refuses. `npm run import:hugo` must exit 0 with no unsupported shortcode.
- * The whole site is imported by `npm run bench`.
+ * accepts that our build refuses. `npm run import:hugo` must exit 0 with no unsupported shortcode,
+ * and `npm run build` of the output, with no edit, must render every page (no shortcode shown as
+ * text, the mermaid diagram drawn in Chromium). The whole site is imported and built by
+ * `npm run bench -- istio-site`.
  */
 const fixture = resolve(projectRoot, '../shared/fixtures/istio.io-site');
 const en = 'content/en';
@@ -29,6 +36,7 @@ const pages = [
   'docs/ops/deployment/platform-requirements/index.md', // aliases as a string
   'docs/setup/platform-setup/_index.md', // supported_kubernetes_versions
   'docs/releases/_index.md', // an empty aliases
+  'about/_index.md', // the section page the header's "About" links to
   'about/service-mesh/index.md', // centered_block, feature_block, figure
   'about/ecosystem/index.md', // companies, interactive_panels, interactive_panel_modal
   'get-involved/_index.md', // involve_block ({{% %}})
@@ -39,6 +47,7 @@ const pages = [
   'docs/ops/common-problems/_index.md',
   '_index.html', // HTML landing page: content_panel, company_logo, logo_carousel
   'docs/reference/config/networking/virtual-service/index.html', // HTML API reference page
+  'docs/releases/contribute/shortcodes/index.md', // escaped shortcodes in prose
 ];
 const directories = ['boilerplates', 'docs/reference/glossary', 'about/case-studies/airbnb', 'about/case-studies/atlassian'];
 
@@ -49,7 +58,7 @@ let run: { exitCode?: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
   cut = join(tempDir('istio-cut'), 'site');
-  for (const rel of ['data', '.spelling']) cpSync(join(fixture, rel), join(cut, rel), { recursive: true });
+  for (const rel of ['data', '.spelling', 'hugo.toml']) cpSync(join(fixture, rel), join(cut, rel), { recursive: true });
   for (const rel of pages) {
     mkdirSync(dirname(join(cut, en, rel)), { recursive: true });
     cpSync(join(fixture, en, rel), join(cut, en, rel));
@@ -135,4 +144,86 @@ describe('importing a cut of istio.io', () => {
     expect(new Set(words.filter(Boolean))).toEqual(new Set(theirs.filter((w) => !w.startsWith('#'))));
     expect(parseYaml(readFileSync(join(out, 'data/args.yml'), 'utf8'))).toMatchObject({ version: expect.any(String) });
   });
+});
+
+describe('the imported cut, built with no edit', () => {
+  let build: Awaited<ReturnType<typeof buildSite>>;
+  let site: BuiltSite;
+  const html = (path: string): string => readFileSync(join(build.dist, path, 'index.html'), 'utf8');
+
+  beforeAll(async () => {
+    build = await buildSite(join(out, 'content'));
+    site = readBuiltSite(build.dist);
+  }, 400_000);
+  afterAll(() => {
+    if (build?.dist) rmSync(build.dist, { recursive: true, force: true });
+  });
+
+  test('exits 0 and renders every imported page, none showing a shortcode as text outside code', () => {
+    expect(build.exitCode, build.output).toBe(0);
+    const imported = (readdirSync(join(out, en), { recursive: true }) as string[])
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => f.endsWith('.md') && !/^(boilerplates|glossary)\//.test(f))
+      .map((f) => `/${f.replace(/(^|\/)_?index\.md$/, '$1').replace(/\.md$/, '/')}`);
+    expect(imported.length).toBeGreaterThanOrEqual(pages.length);
+    // Redirect pages (aliases) are not counted as pages.
+    expect(site.pages).toEqual(expect.arrayContaining(imported));
+    expect(site.redirects.length).toBeGreaterThan(0);
+    expect(site.pages.filter((p) => site.redirects.includes(p))).toEqual([]);
+    expect(site.shortcodeText).toEqual([]);
+    for (const path of ['/', '/about/', '/about/ecosystem/', '/docs/reference/config/networking/virtual-service/', '/news/releases/1.25.x/announcing-1.25/']) {
+      expect(site.pages, path).toContain(path);
+    }
+  });
+
+  test('escaped shortcodes in prose show as code', () => {
+    expect(html('docs/releases/contribute/shortcodes')).toMatch(/<strong><code[^>]*>\{\{&#x3C; github_file >\}\}<\/code><\/strong>/);
+  });
+
+  test('the header title and navigation come from hugo.toml, as data/site.yml', () => {
+    const config = parseYaml(readFileSync(join(out, 'data/site.yml'), 'utf8')) as { title: string; nav: { label: string; link: string; children?: { label: string; link: string }[] }[] };
+    expect(config.title).toBe('Istio');
+    expect(config.nav.map((n) => n.label)).toEqual(['About', 'Blog', 'News', 'Get involved', 'Documentation']);
+    expect(config.nav[0]).toMatchObject({ link: '/about/', children: expect.arrayContaining([{ label: 'FAQ', link: '/about/faq/' }]) });
+    expect(config.nav[1]).toEqual({ label: 'Blog', link: '/blog/' });
+  });
+
+  test('the API reference page keeps its tables, with the styles for its classes', () => {
+    const page = html('docs/reference/config/networking/virtual-service');
+    expect(page).toContain('<table class="message-fields">');
+    const css = (readdirSync(join(build.dist, '_astro')) as string[]).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(build.dist, '_astro', f), 'utf8')).join('');
+    for (const selector of ['.message-fields', '.panel-title', '.company-logo', '.logo-carousel', 'pre.mesh-mermaid']) expect(css, selector).toContain(selector);
+  });
+
+  test('a mermaid fence becomes a diagram: its source escaped in the HTML, drawn as SVG in Chromium', async () => {
+    const path = '/docs/ops/integrations/loadbalancers/';
+    const source = html(path.slice(1, -1));
+    expect(source).toMatch(/<pre class="mermaid mesh-mermaid">graph LR\n[^<]*cc-->tpi-->a<\/pre>/);
+    expect(source).not.toContain('data-lang="mermaid"');
+    // The library is fetched only where a diagram is: not on the home page.
+    const server = await serveDir(build.dist);
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const page = await browser.newPage();
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
+      const library = (u: string): boolean => /\/mermaid\.core\.[^/]*\.js$/.test(u);
+      await page.goto(`${server.url}/`);
+      await page.waitForLoadState('networkidle');
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter(library)).toEqual([]);
+      await page.goto(`${server.url}${path}`);
+      // The page has two diagrams; mermaid draws them one after the other.
+      await page.locator('pre.mermaid svg').nth(1).waitFor({ timeout: 60_000 });
+      expect(await page.locator('pre.mermaid svg').count()).toBe(2);
+      expect(await page.locator('pre.mermaid svg').first().textContent()).toContain('Third Party Ingress');
+      expect(scripts.filter(library)).toHaveLength(1);
+    } finally {
+      await browser?.close();
+      await server.close();
+    }
+  }, 120_000);
 });

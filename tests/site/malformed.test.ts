@@ -105,6 +105,21 @@ describe('page model checks', () => {
     expect(checkTreeForSite(paths, content).errors.map((e) => e.ruleId)).toEqual(['unknown-directive']);
   });
 
+  test('an incomplete bash block breaks the build where it becomes shell (a tested page, a boilerplate), not where it is only shown', () => {
+    const block = '```bash\n$ echo "unclosed\n```\n';
+    const content = treeWith([
+      { file: 'docs/tested/index.md', text: `---\ntitle: Tested\ntest: yes\n---\n\n## Run\n\n${block}` },
+      { file: 'docs/shown/index.md', text: `---\ntitle: Shown\ntest: no\n---\n\n${block}` },
+      { file: 'blog/post/index.md', text: `---\ntitle: Post\n---\n\n${block}` },
+      { file: 'boilerplates/incomplete.md', text: `---\n---\n\n${block}` },
+    ]);
+    const { errors } = checkTreeForSite(resolveContentPaths(content), content);
+    expect(errors.filter((e) => e.ruleId === 'bash-incomplete-command').map((e) => [e.file, e.line])).toEqual([
+      [join('en/boilerplates/incomplete.md'), 5],
+      [join('en/docs/tested/index.md'), 9],
+    ]);
+  });
+
   test('the fixture tree itself has no problem', () => {
     const content = join(projectRoot, 'tests/fixtures/site/basic/content');
     expect(checkTreeForSite(resolveContentPaths(content)).errors).toEqual([]);

@@ -7,6 +7,7 @@ import { remarkFigures } from './figures.ts';
 import { remarkGlossary } from './glossary.ts';
 import { remarkHeadingIds } from './heading-ids.ts';
 import { remarkKnownDirectives } from './known-directives.ts';
+import { remarkMermaid } from './mermaid.ts';
 import { remarkTabs } from './tabs.ts';
 import { remarkVersions } from './versions.ts';
 
@@ -27,6 +28,7 @@ export const renderPipeline: readonly RenderPlugin[] = [
   remarkGlossary,
   // New concerns that make text, HTML or directives into elements go here (before version values, so
   // what they add gets the values; before code, which turns every remaining code block into HTML).
+  remarkMermaid,
   remarkVersions,
   // Last: a code block is HTML from here on.
   remarkCode,
