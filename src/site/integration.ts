@@ -11,6 +11,8 @@ import { isInside, walkTree } from '../model/tree-walk.ts';
 import { normalizeAlias } from '../model/url-safety.ts';
 import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
 import { checkTreeForSite } from './validate-tree.ts';
+import { unknownLayoutWarnings } from './layouts.ts';
+import { readSiteFile } from '../config/site-file.ts';
 
 /**
  * The site's glue: checks every page with the page model before Astro renders (file:line errors),
@@ -25,6 +27,8 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
       'astro:config:setup': ({ command, config, logger }) => {
         const check = checkSite(paths);
         redirects = check.redirects;
+        // Reported here only (the integration runs once per build), not by scripts/site.ts too.
+        for (const w of sortDiagnostics(check.warnings)) logger.warn(formatDiagnostic(w));
         const all = check.errors;
         if (all.length > 0) {
           const error = new ContentError(all, `${all.length} problem(s) in ${relative(process.cwd(), paths.content) || paths.content}`);
@@ -121,11 +125,13 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
  * pages claiming one alias. `npm run build` runs it first (exit 2, no Astro trace), the integration
  * again (the dev server, a bare `astro build`).
  */
-export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[] } {
+export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[]; warnings: Diagnostic[] } {
   const { pages, errors } = checkTreeForSite(paths);
-  const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
+  const docs = pages.filter((p) => (p.kind === 'docs' || p.kind === 'page') && !p.resource);
   const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
-  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors] };
+  // data/site.yml (title, header navigation): an invalid one fails the build, naming file, line and key.
+  const siteFile = readSiteFile(paths.data);
+  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors, ...siteFile.problems], warnings: unknownLayoutWarnings(docs) };
 }
 
 /** Files of page bundles a page may reference relatively (`::image{src="./arch.svg"}`). */
@@ -141,15 +147,15 @@ const assetTypes: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-/** Every image (and PDF) beside the pages of `<lang>/docs`: copied next to the page's HTML. */
+/** Every image (and PDF) beside the pages of `<lang>` (every section, blog posts too): copied next to the page's HTML. */
 export function listBundleAssets(paths: ContentPaths): string[] {
-  return walkTree(paths.docs, paths.content).files.filter((f) => extname(f).toLowerCase() in assetTypes);
+  return walkTree(paths.lang, paths.content).files.filter((f) => extname(f).toLowerCase() in assetTypes && !isInside(paths.boilerplates, f));
 }
 
 function bundleAssetFor(paths: ContentPaths, urlPath: string): string | undefined {
-  if (!urlPath.startsWith('/docs/') || !(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
+  if (!(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
   const file = join(paths.lang, urlPath);
-  return isInside(paths.docs, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
+  return isInside(paths.lang, file) && !isInside(paths.boilerplates, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
 }
 
 /** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */

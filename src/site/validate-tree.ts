@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { projectRoot, type ContentPaths } from '../config/paths.ts';
-import { buildContentIndex, kindOf, pageFilesOf, pageSlug, walkContent, type ContentIndex } from '../model/content-tree.ts';
+import { buildContentIndex, kindOf, pageFilesOf, pageSlug, sitePagesOf, walkContent, type ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
 import { modelFingerprint } from '../model/page-cache.ts';
@@ -20,6 +20,10 @@ export interface PageRecord {
   aliases: string[];
   /** Digest of the page's front matter: what the layout of every page may depend on (titles, weights…). */
   frontmatter: string;
+  /** The `layout:` it asks for, when it is a string. */
+  layout?: string;
+  /** A bundle resource (an FAQ question…): shown on its bundle's page, no URL of its own. */
+  resource: boolean;
 }
 
 export interface TreeCheck {
@@ -33,6 +37,7 @@ interface CachedPage {
   kind: PageKind;
   aliases: string[];
   frontmatter: string;
+  layout?: string;
   /** Errors without their `file` (re-attached on read: the working directory may differ). */
   errors: Omit<Diagnostic, 'file'>[];
 }
@@ -64,6 +69,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
   // What the walk refused (links to directories or out of the tree, `foo.md/` directories) breaks the build.
   for (const p of walk.problems) errors.push({ ...p, file: relative(cwd, p.file) || p.file });
   const files = pageFilesOf(paths, walk);
+  const resources = new Set(sitePagesOf(paths, walk).resources);
   /** URL path → the page file that has it: `docs/a.md` and `docs/a/index.md` are one page. */
   const urls = new Map<string, string>();
   for (const path of files) {
@@ -79,13 +85,15 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
         kind,
         aliases: page.frontmatter?.aliases ?? [],
         frontmatter: frontmatterDigest(page.rawFrontmatter),
+        layout: typeof page.rawFrontmatter.layout === 'string' ? page.rawFrontmatter.layout : undefined,
         errors: validatePage(page, index)
           .filter((d) => buildBreakingRules.has(d.ruleId))
           .map(({ file: _file, ...rest }) => rest),
       };
     }
     next[path] = entry;
-    if (entry.kind === 'docs' || entry.kind === 'page') {
+    const resource = resources.has(path);
+    if ((entry.kind === 'docs' || entry.kind === 'page') && !resource) {
       // The page's URL is written into HTML and redirect pages: a path that would need escaping is refused.
       const bad = unsafeUrlPath(relative(paths.lang, path).split(sep).join('/'));
       if (bad) errors.push(diagnostic(file, 0, 'page-path', `the page's path holds ${bad}: use letters, digits and . _ ~ + @ - only`));
@@ -94,7 +102,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
       if (other) errors.push(diagnostic(file, 0, 'page-path', `is the same page as ${other} (both /${slug}${slug ? '/' : ''}): keep one`));
       else urls.set(slug, file);
     }
-    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter });
+    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter, layout: entry.layout, resource });
     for (const e of entry.errors) errors.push({ ...e, file });
   }
   writeCache(paths, key, next);
@@ -108,7 +116,7 @@ export function frontmatterDigest(raw: Record<string, unknown>): string {
 
 function fingerprint(index: ContentIndex): string {
   const hash = createHash('sha256');
-  hash.update('records-v2'); // the cached record's shape
+  hash.update('records-v3'); // the cached record's shape
   hash.update(JSON.stringify([[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions]));
   // The page model's code (and the parsers' versions) decide the results too.
   hash.update(modelFingerprint());
