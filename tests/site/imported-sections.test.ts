@@ -37,7 +37,7 @@ const taken = [
 let work = '';
 let dist = '';
 let imported: { exitCode?: number; stdout: string; stderr: string };
-let build: { exitCode?: number; output: string };
+let build: Awaited<ReturnType<typeof buildSite>>;
 const html = (path: string) => readFileSync(join(dist, path), 'utf8');
 
 beforeAll(async () => {
@@ -53,7 +53,7 @@ beforeAll(async () => {
   if (imported.exitCode !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
   build = await buildSite(join(out, 'content'));
   if (build.exitCode !== 0) throw new Error(`build of the imported cut failed:\n${build.output}`);
-  dist = (build as { dist: string }).dist;
+  dist = build.dist;
 }, 600_000);
 afterAll(() => {
   if (dist) rmSync(dist, { recursive: true, force: true });
