@@ -45,7 +45,7 @@ istioctl x describe pod "$(kubectl get pod -l app=reviews,version=v1 -o jsonpath
 ! IFS=$'\n' read -r -d '' snip_why_does_this_pod_behave_like_that_1_out <<\ENDSNIP
 Pod: reviews-v1-7f99cc4496-gdxfn
    Pod Revision: default
-   Pod Ports: 9080 (reviews), 15090 (istio-proxy)
+   Pod Ports: 9080 (reviews)
 --------------------
 Service: reviews
    Port: http 9080/HTTP targets pod port 9080
@@ -53,6 +53,9 @@ DestinationRule: reviews for "reviews"
    Matching subsets: v1
       (Non-matching subsets v2,v3)
    No Traffic Policy
+--------------------
+Effective PeerAuthentication:
+   Workload mTLS mode: PERMISSIVE
 ENDSNIP
 
 snip_dump_everything_1() {
