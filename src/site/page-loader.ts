@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
@@ -27,28 +26,7 @@ export function pageLoader(paths: ContentPaths, partial: readonly string[] | und
   // The whole tree, minus what is not a page: a page added while serving is picked up by the pattern.
   const { resources } = sitePagesOf(paths, walkContent(paths));
   const notPages = ['boilerplates/**', 'glossary/**', ...exactPatterns(resources.map((f) => relativePosix(paths, f)))].map((p) => `!${p}`);
-  return digestingLoader(paths, partial ? exactPatterns(partialPagesOf(paths, partial, resources)) : ['**/*.md', ...notPages]);
-}
-
-/** The pages of a partial build: an edited bundle resource (an FAQ question) is seen on its bundle's page, which is rebuilt instead. */
-function partialPagesOf(paths: ContentPaths, partial: readonly string[], resources: readonly string[]): string[] {
-  const isResource = new Set(resources.map((f) => relativePosix(paths, f)));
-  const pages = new Set<string>();
-  for (const rel of partial) {
-    if (!isResource.has(rel)) {
-      pages.add(rel);
-      continue;
-    }
-    const dirs = rel.split('/').slice(0, -1);
-    for (let n = dirs.length; n >= 1; n--) {
-      const found = ['index.md', '_index.md'].map((f) => [...dirs.slice(0, n), f].join('/')).find((f) => existsSync(join(paths.lang, f)));
-      if (found) {
-        pages.add(found);
-        break;
-      }
-    }
-  }
-  return [...pages];
+  return digestingLoader(paths, partial ? exactPatterns(partial) : ['**/*.md', ...notPages]);
 }
 
 /** The `entries` collection: bundle resources (FAQ questions…), rendered on their bundle's page. */
