@@ -3,12 +3,9 @@ import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
 /** Light and dark themes; the CSS picks one from Starlight's `data-theme`. */
 export const codeThemes = { light: 'github-light', dark: 'github-dark' } as const;
 
-let shared: Promise<Highlighter> | undefined;
-
-/** One Shiki instance for the whole build; languages load on first use. */
-export function getHighlighter(): Promise<Highlighter> {
-  shared ??= createHighlighter({ themes: [codeThemes.light, codeThemes.dark], langs: ['bash'] });
-  return shared;
+/** A Shiki instance with our themes; languages load on first use (the render context keeps one per build). */
+export function createCodeHighlighter(): Promise<Highlighter> {
+  return createHighlighter({ themes: [codeThemes.light, codeThemes.dark], langs: ['bash'] });
 }
 
 /** A language Shiki knows (loading it if needed), or `text` for plain rendering. */
