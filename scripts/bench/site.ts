@@ -4,13 +4,13 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot } from '../../src/config/paths.ts';
 import { makeCorpus } from '../../src/bench/corpus.ts';
+import { median } from '../../src/bench/median.ts';
+import { run } from '../../src/process/index.ts';
 
 const sizes = (process.env.BENCH_SITE_SIZES ?? '100,1000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function htmlPages(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
@@ -24,11 +24,9 @@ for (const pages of sizes) {
   for (let r = 0; r < runs; r++) {
     rmSync(dist, { recursive: true, force: true });
     const start = performance.now();
-    const build = await execa('npx', ['tsx', 'scripts/site.ts', 'build'], {
+    const build = await run('npx', ['tsx', 'scripts/site.ts', 'build'], {
       cwd: projectRoot,
       env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist },
-      reject: false,
-      all: true,
     });
     if (build.exitCode !== 0) {
       console.error(build.all);

@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import { defineCommand, exitCode, runCommand, UsageError } from '../cli/command.ts';
 import { out, type Io } from '../cli/io.ts';
 import { projectRoot } from '../config/paths.ts';
+import { run as runProcess } from '../process/index.ts';
 
 const dir = join(projectRoot, 'scripts/bench');
 /** The suites: one script each in scripts/bench/. */
@@ -35,7 +35,7 @@ export function main(argv: string[], io: Io): Promise<number> {
     let failed = 0;
     for (const suite of positionals.length ? suites.filter((s) => positionals.includes(s)) : suites) {
       out(io)(`\n== ${suite} ==`);
-      const run = await execa('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, stdio: 'inherit', reject: false });
+      const run = await runProcess('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, output: 'inherit' });
       if (run.exitCode !== 0) failed++;
     }
     return failed > 0 ? exitCode.findings : exitCode.ok;
