@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { openCache } from './src/cache/index.ts';
 import { resolveContentPaths } from './src/config/paths.ts';
 import { siteConfig } from './src/config/site.ts';
+import { readSiteFile } from './src/config/site-file.ts';
 import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
 import { partialPages } from './src/site/partial-build.ts';
@@ -13,6 +14,8 @@ import { join } from 'node:path';
 const paths = resolveContentPaths();
 // Lint's partial builds (a few edited pages) keep their own content cache and skip the search index.
 const partial = partialPages() !== undefined;
+// The title and header navigation of data/site.yml; an invalid file is reported by the site check (checkSite).
+const siteFile = readSiteFile(paths.data).value;
 
 // The output the user named; `npm run build` (src/site/astro-process.ts) has Astro write into a
 // staging directory and moves it there when the build succeeds.
@@ -35,7 +38,7 @@ export default defineConfig({
     // Our renderer (src/site/render) and page checks; before Starlight, whose remark plugins run after ours.
     meshdocsIntegration({ paths, partial }),
     starlight({
-      title: siteConfig.title,
+      title: siteFile.title,
       description: 'Documentation of the service mesh, tested on every change.',
       logo: { src: './src/site/assets/logo.svg', replacesTitle: false },
       favicon: '/favicon.svg',
@@ -50,12 +53,14 @@ export default defineConfig({
       pagefind: !partial,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      customCss: ['./src/site/styles/meshdocs.css', './src/site/styles/imported.css'],
+      customCss: ['./src/site/styles/meshdocs.css', './src/site/styles/sections.css', './src/site/styles/imported.css'],
       components: {
         Sidebar: './src/site/components/Sidebar.astro',
         PageTitle: './src/site/components/PageTitle.astro',
         MarkdownContent: './src/site/components/MarkdownContent.astro',
         Pagination: './src/site/components/Pagination.astro',
+        Header: './src/site/components/Header.astro',
+        Head: './src/site/components/Head.astro',
       },
     }),
     // Last, after Pagefind: only a completed build is stamped (`npm run lint` reuses it).

@@ -1,4 +1,4 @@
-import { basename, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import type { PageKind } from './frontmatter.ts';
 import { loadPage, type Page } from './parse.ts';
@@ -35,6 +35,42 @@ export function kindOf(paths: ContentPaths, file: string): PageKind {
   if (rel[0] === 'boilerplates') return 'boilerplate';
   if (rel[0] === 'glossary') return 'glossary';
   return 'page';
+}
+
+/**
+ * Whether a page-kind Markdown file is an entry shown on another page rather than a page of its own,
+ * as Hugo reads istio.io's tree: a plain `.md` file inside a leaf bundle (a folder at or above it, below
+ * `<content>/en`, that holds an `index.md`) is a resource of that bundle (the FAQ's questions beside
+ * `about/faq/<category>/index.md`, the event banners below `events/index.md`); and an FAQ question
+ * (`about/faq/<category>/<question>.md`) is one beside an `_index.md` too. `exists` is injected so
+ * the rule stays a pure function of the tree.
+ */
+export function isBundleResource(paths: ContentPaths, file: string, exists: (path: string) => boolean): boolean {
+  const rel = relative(paths.lang, file).split(sep);
+  const name = rel.at(-1) ?? '';
+  if (!name.endsWith('.md') || name === 'index.md' || name === '_index.md') return false;
+  if (rel[0] === 'boilerplates' || rel[0] === 'glossary') return false;
+  if (rel.length === 4 && rel[0] === 'about' && rel[1] === 'faq') return true;
+  for (let depth = rel.length - 1; depth >= 1; depth--) {
+    if (exists(join(paths.lang, ...rel.slice(0, depth), 'index.md'))) return true;
+  }
+  return false;
+}
+
+/**
+ * The Markdown files of a content walk that are pages (rendered at their own URL) and those that are
+ * bundle resources (entries shown on their bundle's page, see `isBundleResource`).
+ */
+export function sitePagesOf(paths: ContentPaths, walk: TreeWalk): { pages: string[]; resources: string[] } {
+  const files = new Set(walk.files);
+  const pages: string[] = [];
+  const resources: string[] = [];
+  for (const file of pageFilesOf(paths, walk)) {
+    const kind = kindOf(paths, file);
+    if (kind !== 'docs' && kind !== 'page') continue;
+    (isBundleResource(paths, file, (f) => files.has(f)) ? resources : pages).push(file);
+  }
+  return { pages, resources };
 }
 
 /** The site path of a page: `docs/tasks/foo/index.md` → `docs/tasks/foo`. */

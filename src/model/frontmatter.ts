@@ -13,6 +13,33 @@ const aliasSchema = z.string().superRefine((alias, ctx) => {
 });
 
 /**
+ * `publishdate`: a YAML date (Astro's YAML reader makes it a Date), a `YYYY-MM-DD` string (ours keeps it a
+ * string), or a date and time. Kept as the UTC calendar date `YYYY-MM-DD`, so both readers agree and lists sort as text.
+ */
+const publishdateSchema = z.unknown().transform((value, ctx) => {
+  const date = isoDateOf(value);
+  if (date === undefined) {
+    ctx.addIssue({ code: 'custom', message: `publishdate: expected a date (YYYY-MM-DD), got ${typeName(value)} ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** `2024-05-13`, a Date, or `2022-09-07T08:00:00-06:00` → `YYYY-MM-DD`; undefined when it is no date. */
+export function isoDateOf(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const d = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? text : undefined;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/.test(text)) return undefined;
+  const d = new Date(text.replace(' ', 'T'));
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
+}
+
+/**
  * Front matter of every page, declared once. The Astro site (`src/content.config.ts`), the snips
  * generator, the linter and the doc-test runner all use this schema; nothing re-declares it.
  * Unknown keys are kept (istio.io pages carry layout-only keys such as `overview`).
@@ -39,6 +66,30 @@ export const frontmatterSchema = z
     linktitle: z.string().optional().describe('Sidebar title'),
     skip_seealso: z.boolean().optional().describe('Hide "See also"'),
     skip_toc: z.boolean().optional().describe('Hide the table of contents'),
+    /**
+     * The page's layout component (src/site/layouts.ts): istio.io's names (`faq`, `release-grid`…) and ours.
+     * Unset: chosen from the page's section. An unknown name renders the default layout, with a warning.
+     */
+    layout: z.string().optional().describe('Layout component (see docs/site-config.md)'),
+    /** istio.io's list pages: list the section's pages newest first rather than by weight. */
+    list_by_publishdate: z.boolean().optional().describe('List the section newest first'),
+    // Blog posts and news.
+    /** The day the post or announcement was published (`YYYY-MM-DD`): lists and feeds sort by it. */
+    publishdate: publishdateSchema.optional().describe('Publication date, YYYY-MM-DD'),
+    /** Who wrote it: shown beside the date on the post and in the blog list. */
+    attribution: z.string().optional().describe('Author(s) of a post'),
+    subtitle: z.string().optional().describe('Line under the title'),
+    /** The release a release announcement is about (`1.25.1`). Quote it: YAML reads 1.10 as the number 1.1. */
+    release: z.string().optional().describe('Release announced, e.g. "1.25.1"'),
+    /** The release a post's feature first ships in. */
+    target_release: z.string().optional().describe('Release the post is about, e.g. "1.22"'),
+    // Security bulletins.
+    cves: z.array(z.string()).optional().describe('CVE ids of a security bulletin'),
+    cvss: z.string().optional().describe('CVSS score of a bulletin, e.g. "7.5"'),
+    vector: z.string().optional().describe('CVSS vector of a bulletin'),
+    cvss_version: z.string().optional().describe('CVSS version of the score, e.g. "3.1"'),
+    /** The affected releases (`["1.22.0 to 1.22.6"]`). */
+    releases: z.array(z.string()).optional().describe('Releases a bulletin affects'),
   })
   .loose();
 

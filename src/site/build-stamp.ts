@@ -6,7 +6,8 @@ import type { AstroIntegration } from 'astro';
 import { fingerprint } from '../cache/index.ts';
 import type { ContentPaths } from '../config/paths.ts';
 import { loadPage } from '../model/parse.ts';
-import { walkTree } from '../model/tree-walk.ts';
+import { isBundleResource, kindOf } from '../model/content-tree.ts';
+import { isInside, walkTree } from '../model/tree-walk.ts';
 import { checkTreeForSite, frontmatterDigest } from './validate-tree.ts';
 
 /** Written into the built site's directory when a build completes. */
@@ -99,8 +100,10 @@ export function planRebuild(dist: string, paths: ContentPaths, maxPages = 25): R
   const pages: string[] = [];
   for (const rel of changed) {
     const file = join(paths.content, rel);
-    const inCollection = relative(paths.lang, file).split(sep).join('/');
-    if (extname(rel) !== '.md' || !(inCollection === 'index.md' || inCollection.startsWith('docs/'))) {
+    // A page of any section; not a boilerplate, a glossary entry or a bundle resource (an FAQ question
+    // is shown on its category's page: that page, and the lists, need the full build).
+    const kind = extname(rel) === '.md' && isInside(paths.lang, file) ? kindOf(paths, file) : undefined;
+    if ((kind !== 'docs' && kind !== 'page') || isBundleResource(paths, file, existsSync)) {
       return { kind: 'full', reason: `${rel} is not a page` };
     }
     if (stamp.frontmatter[rel] === undefined || frontmatterDigest(loadPage(file, 'docs').rawFrontmatter) !== stamp.frontmatter[rel]) {

@@ -29,6 +29,8 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         updateConfig({ markdown: { processor: unified({ remarkPlugins: renderPlugins(paths) }) } });
         const check = checkSite(paths);
         redirects = check.redirects;
+        // Reported here only (the integration runs once per build), not by scripts/site.ts too.
+        for (const w of sortDiagnostics(check.warnings)) logger.warn(formatDiagnostic(w));
         const all = check.errors;
         if (all.length > 0) {
           const error = new ContentError(all, `${all.length} problem(s) in ${relative(process.cwd(), paths.content) || paths.content}`);
@@ -133,13 +135,13 @@ const assetTypes: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-/** Every image (and PDF) beside the pages of `<lang>/docs`: copied next to the page's HTML. */
+/** Every image (and PDF) beside the pages of `<lang>` (every section, blog posts too): copied next to the page's HTML. */
 export function listBundleAssets(paths: ContentPaths): string[] {
-  return walkTree(paths.docs, paths.content).files.filter((f) => extname(f).toLowerCase() in assetTypes);
+  return walkTree(paths.lang, paths.content).files.filter((f) => extname(f).toLowerCase() in assetTypes && !isInside(paths.boilerplates, f));
 }
 
 function bundleAssetFor(paths: ContentPaths, urlPath: string): string | undefined {
-  if (!urlPath.startsWith('/docs/') || !(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
+  if (!(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
   const file = join(paths.lang, urlPath);
-  return isInside(paths.docs, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
+  return isInside(paths.lang, file) && !isInside(paths.boilerplates, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
 }

@@ -1,14 +1,16 @@
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
-import { pageSlug } from '../model/content-tree.ts';
+import { pageSlug, sitePagesOf, walkContent } from '../model/content-tree.ts';
 import { includesDigest } from './content-store.ts';
 import { exactPatterns, leftOutPages } from './partial-build.ts';
 
 /**
- * Starlight's `docs` collection, loaded from the istio.io-style tree: `<content>/en/index.md` (home)
- * and `<content>/en/docs/**` (index.md / _index.md page bundles), or only the pages of a partial build.
+ * Starlight's `docs` collection, loaded from the istio.io-style tree: every page of `<content>/en`
+ * (`index.md` / `_index.md` bundles and plain `foo.md` pages of every section: docs, blog, news, about…),
+ * or only the pages of a partial build. Not pages: boilerplates, glossary entries, and bundle resources
+ * (FAQ questions, event banners: see `isBundleResource`), which the `entries` collection loads.
  *
  * Astro's glob loader warns `Duplicate id "docs/…"` whenever a page it already stored changes (every
  * rebuild after an edit, every save in the dev server): it asks the store whether the id exists, not
@@ -21,11 +23,29 @@ import { exactPatterns, leftOutPages } from './partial-build.ts';
  * when one of those changes (the dev server syncs on such a change, src/site/integration.ts).
  */
 export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
+  // The whole tree, minus what is not a page: a page added while serving is picked up by the pattern.
+  const { resources } = sitePagesOf(paths, walkContent(paths));
+  // A build without the pages lint found malformed (`leftOutPages`) skips them too.
+  const notPages = ['boilerplates/**', 'glossary/**', ...exactPatterns([...resources.map((f) => relativePosix(paths, f)), ...leftOutPages()])].map((p) => `!${p}`);
+  return digestingLoader(paths, partial ? exactPatterns(partial) : ['**/*.md', ...notPages]);
+}
+
+/** The `entries` collection: bundle resources (FAQ questions…), rendered on their bundle's page. */
+export function entryLoader(paths: ContentPaths): Loader {
+  const { resources } = sitePagesOf(paths, walkContent(paths));
+  // A glob that matches nothing warns on every build: a tree without entries gets an empty collection quietly.
+  if (resources.length === 0) return { name: 'meshdocs-no-entries', load: async ({ store }) => store.clear() };
+  return digestingLoader(paths, exactPatterns(resources.map((f) => relativePosix(paths, f))));
+}
+
+function relativePosix(paths: ContentPaths, file: string): string {
+  return relative(paths.lang, file).split(sep).join('/');
+}
+
+function digestingLoader(paths: ContentPaths, pattern: string[]): Loader {
   const inner = glob({
     base: paths.lang,
-    // Every section (issue 15; the sections branch replaces this). A build without the pages lint found
-    // malformed (`leftOutPages`) skips them by negated patterns.
-    pattern: partial ? exactPatterns(partial) : ['**/*.md', '!boilerplates/**', '!glossary/**', ...exactPatterns(leftOutPages()).map((p) => `!${p}`)],
+    pattern,
     generateId: ({ entry }) => pageSlug(entry) || 'index',
   });
   return {

@@ -3,14 +3,24 @@ import { dirname, join, relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { projectRoot } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
+import { sectionOf } from './layouts.ts';
+import type { ListedPage } from './lists.ts';
 import { buildNavTree, type NavNode } from './nav-tree.ts';
 
 type Entry = CollectionEntry<'docs'>;
+type Resource = CollectionEntry<'entries'>;
 
 interface SiteData {
   entries: Entry[];
+  /** Bundle resources (FAQ questions…), shown on their bundle's page. */
+  resources: Resource[];
+  /** The docs' navigation tree (the sidebar of the docs). */
   nav: NavNode;
+  /** The navigation tree of a section (`docs`, `blog`, `about`…): the sidebar of its pages. */
+  navOf: (section: string) => NavNode;
   bySlug: Map<string, Entry>;
+  /** Every page as the list pages read it. */
+  listed: ListedPage[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -19,19 +29,52 @@ let cached: Promise<SiteData> | undefined;
 export function getSiteData(): Promise<SiteData> {
   cached ??= (async () => {
     const entries = await getCollection('docs', (e) => import.meta.env.DEV || !e.data.draft);
-    const nav = buildNavTree(
-      entries.map((e) => ({
-        slug: e.id,
-        title: e.data.title,
-        linktitle: e.data.linktitle,
-        weight: e.data.weight,
-        draft: e.data.draft,
-        status: e.data.status,
-      })),
-    );
-    return { entries, nav, bySlug: new Map(entries.map((e) => [e.id, e])) };
+    const resources = await getCollection('entries', (e) => import.meta.env.DEV || !e.data.draft);
+    const navInput = entries.map((e) => ({
+      slug: e.id,
+      title: e.data.title,
+      linktitle: e.data.linktitle,
+      weight: e.data.weight,
+      draft: e.data.draft,
+      status: e.data.status,
+    }));
+    const trees = new Map<string, NavNode>();
+    const navOf = (section: string): NavNode => {
+      const key = section || 'docs';
+      let tree = trees.get(key);
+      if (!tree) trees.set(key, (tree = buildNavTree(navInput, key)));
+      // A section with no pages of its own (a page of src/pages such as /ecosystem/) shows the docs' tree.
+      return tree.hasPage || tree.children.length > 0 || key === 'docs' ? tree : navOf('docs');
+    };
+    const listed = entries.map(listedOf);
+    return { entries, resources, nav: navOf('docs'), navOf, bySlug: new Map(entries.map((e) => [e.id, e])), listed };
   })();
   return cached;
+}
+
+/** The section tree a page's sidebar, breadcrumbs and previous/next come from. */
+export async function navOfPage(id: string): Promise<NavNode> {
+  return (await getSiteData()).navOf(sectionOf(id));
+}
+
+export function listedOf(e: Entry): ListedPage {
+  const d = e.data;
+  return {
+    id: e.id,
+    title: d.title,
+    linktitle: d.linktitle,
+    description: d.description,
+    weight: d.weight,
+    publishdate: d.publishdate,
+    attribution: d.attribution,
+    subtitle: d.subtitle,
+    release: d.release,
+    cves: d.cves,
+    cvss: d.cvss,
+    releases: d.releases,
+    layout: d.layout,
+    draft: d.draft,
+  };
 }
 
 /**

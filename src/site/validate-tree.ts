@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { openCache, type Cache } from '../cache/index.ts';
 import type { ContentPaths } from '../config/paths.ts';
-import { buildContentIndex, kindOf, pageFilesOf, pageSlug, walkContent, type ContentIndex } from '../model/content-tree.ts';
+import { buildContentIndex, kindOf, pageFilesOf, pageSlug, sitePagesOf, walkContent, type ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
@@ -19,6 +19,10 @@ export interface PageRecord {
   aliases: string[];
   /** Digest of the page's front matter: what the layout of every page may depend on (titles, weights…). */
   frontmatter: string;
+  /** The `layout:` it asks for, when it is a string. */
+  layout?: string;
+  /** A bundle resource (an FAQ question…): shown on its bundle's page, no URL of its own. */
+  resource: boolean;
 }
 
 export interface TreeCheck {
@@ -32,6 +36,7 @@ interface CachedPage {
   kind: PageKind;
   aliases: string[];
   frontmatter: string;
+  layout?: string;
   /** Errors without their `file` (re-attached on read: the working directory may differ). */
   errors: Omit<Diagnostic, 'file'>[];
 }
@@ -63,6 +68,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
   // What the walk refused (links to directories or out of the tree, `foo.md/` directories) breaks the build.
   for (const p of walk.problems) errors.push({ ...p, file: relative(cwd, p.file) || p.file });
   const files = pageFilesOf(paths, walk);
+  const resources = new Set(sitePagesOf(paths, walk).resources);
   /** URL path → the page file that has it: `docs/a.md` and `docs/a/index.md` are one page. */
   const urls = new Map<string, string>();
   for (const path of files) {
@@ -78,6 +84,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
         kind,
         aliases: page.frontmatter?.aliases ?? [],
         frontmatter: frontmatterDigest(page.rawFrontmatter),
+        layout: typeof page.rawFrontmatter.layout === 'string' ? page.rawFrontmatter.layout : undefined,
         // The registry's build-breaking rules (src/model/rules/), under their codes, where they apply.
         errors: validatePage(page, index)
           .filter((d) => breaksBuild(d, page))
@@ -85,7 +92,8 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
       };
     }
     next[path] = entry;
-    if (entry.kind === 'docs' || entry.kind === 'page') {
+    const resource = resources.has(path);
+    if ((entry.kind === 'docs' || entry.kind === 'page') && !resource) {
       // The page's URL is written into HTML and redirect pages: a path that would need escaping is refused.
       const bad = unsafeUrlPath(relative(paths.lang, path).split(sep).join('/'));
       if (bad) errors.push(diagnostic(file, 0, 'page-path', `the page's path holds ${bad}: use letters, digits and . _ ~ + @ - only`));
@@ -94,7 +102,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
       if (other) errors.push(diagnostic(file, 0, 'page-path', `is the same page as ${other} (both /${slug}${slug ? '/' : ''}): keep one`));
       else urls.set(slug, file);
     }
-    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter });
+    pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter, layout: entry.layout, resource });
     for (const e of entry.errors) errors.push({ ...e, file });
   }
   store.write(recordsFile, { pages: next } satisfies Stored);
@@ -108,6 +116,6 @@ export function frontmatterDigest(raw: Record<string, unknown>): string {
 
 function siteCheckCache(paths: ContentPaths, index: ContentIndex): Cache {
   const names = [[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions];
-  // 'records-v2': the cached record's shape.
-  return openCache('site-check', { tree: paths.content, inputs: { values: ['records-v2', names] } });
+  // 'records-v3': the cached record's shape.
+  return openCache('site-check', { tree: paths.content, inputs: { values: ['records-v3', names] } });
 }
