@@ -1,13 +1,11 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { openCache } from './src/cache/index.ts';
 import { resolveContentPaths } from './src/config/paths.ts';
 import { siteConfig } from './src/config/site.ts';
 import { buildStampIntegration } from './src/site/build-stamp.ts';
 import { meshdocsIntegration } from './src/site/integration.ts';
-import { buildCacheDir } from './src/site/tree-cache.ts';
-import { remarkMeshdocs } from './src/site/remark-meshdocs.ts';
 import { partialPages } from './src/site/partial-build.ts';
 import { join } from 'node:path';
 
@@ -19,21 +17,19 @@ const partial = partialPages() !== undefined;
 // The output the user named; `npm run build` (src/site/astro-process.ts) has Astro write into a
 // staging directory and moves it there when the build succeeds.
 const out = process.env.MESHDOCS_DIST ?? './dist';
+// One Astro cache (its content store) per content tree and output directory: switching trees never
+// mixes their entries, and two builds at once (other outputs, or a lint's partial build) never share
+// one, since Astro writes its store through one fixed temporary name.
+const astroCache = openCache('astro', { tree: paths.content }).forOutput(out);
 
 export default defineConfig({
   site: siteConfig.siteUrl,
   outDir: process.env.MESHDOCS_BUILD_DIR ?? out,
-  // One Astro content cache per content tree and output directory: switching trees never mixes their
-  // entries, and two builds at once (other outputs, or a lint's partial build) never share one.
-  cacheDir: partial ? join(buildCacheDir(paths, out), 'partial') : buildCacheDir(paths, out),
+  cacheDir: partial ? join(astroCache, 'partial') : astroCache,
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
-  markdown: {
-    // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
-    // Runs before Starlight's own remark plugins: our directives are rendered before Starlight's asides see them.
-    processor: unified({ remarkPlugins: [[remarkMeshdocs, { paths }]] }),
-  },
   integrations: [
+    // Our renderer (src/site/render) and page checks; before Starlight, whose remark plugins run after ours.
     meshdocsIntegration({ paths, partial }),
     starlight({
       title: siteConfig.title,
@@ -42,7 +38,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       social: [{ icon: 'github', label: 'GitHub', href: siteConfig.repository.url }],
       editLink: { baseUrl: `${siteConfig.repository.url}/edit/${siteConfig.repository.branch}/` },
-      // Code blocks are rendered by remarkMeshdocs (command/output split, copy only commands), not Expressive Code.
+      // Code blocks are rendered by our renderer (src/site/render/code.ts: command/output split, copy only commands), not Expressive Code.
       expressiveCode: false,
       // The sidebar is ours (src/site/components/Sidebar.astro): it renders only the reader's branch of the tree.
       sidebar: [],

@@ -16,7 +16,6 @@
  * Environment: MESHDOCS_CONTENT=<dir> lints another content tree; CHECK_EXTERNAL_LINKS=true checks
  * external links too. Exit: 0 clean (warnings allowed), 1 errors, 2 bad invocation or setup.
  */
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,9 +25,9 @@ import { formatCoverage, formatFindings, summaryLine } from '../src/lint/report.
 import { allChecks, type CheckName } from '../src/lint/checks.ts';
 import { ContentError, formatDiagnostic } from '../src/model/diagnostic.ts';
 import type { RebuildPlan } from '../src/site/build-stamp.ts';
-import { cacheDir } from '../src/lint/cache.ts';
 import type { BuiltSite } from '../src/lint/links/dist-pages.ts';
 import { siteForLinks } from '../src/lint/links/site-build.ts';
+import { partialBuildDir } from '../src/site/partial-build.ts';
 
 function fail(message: string): never {
   console.error(`lint: ${message}`);
@@ -101,9 +100,7 @@ if (checks.has('links')) {
   if (values.dist) dist = resolve(values.dist);
   else {
     const out = process.env.MESHDOCS_DIST ? resolve(process.env.MESHDOCS_DIST) : join(projectRoot, 'dist');
-    // One partial build directory per content tree and output, so two lints at once never share one.
-    const partialOut = join(cacheDir(projectRoot), `partial-dist-${createHash('sha1').update(paths.content).update('\0').update(out).digest('hex').slice(0, 12)}`);
-    const prepared = siteForLinks(paths, out, partialOut, { full: values['no-cache'] || values.crawl });
+    const prepared = siteForLinks(paths, out, partialBuildDir(paths, out), { full: values['no-cache'] || values.crawl });
     plan = prepared.plan;
     dist = prepared.site;
     // An unhandled rejection would end the process before the other checks report.

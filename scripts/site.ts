@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { projectRoot, resolveContentPaths } from '../src/config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../src/model/diagnostic.ts';
 import { astroBin, astroEnv, buildInto } from '../src/site/astro-process.ts';
-import { checkSite } from '../src/site/integration.ts';
+import { checkSite } from '../src/site/check-site.ts';
 
 const [command = 'dev', ...rest] = process.argv.slice(2);
 const commands: Record<string, string[] | undefined> = {

@@ -21,7 +21,7 @@ import { languagesOf, renderableBlocks, type RenderableBlock } from '../../src/b
 import { median } from '../../src/bench/median.ts';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { importHugoSite } from '../../src/migrate/import-site.ts';
-import { codeThemes, createCodeHighlighter, ensureLanguage, getHighlighter } from '../../src/site/highlighter.ts';
+import { codeThemes, createCodeHighlighter, ensureLanguage } from '../../src/site/highlighter.ts';
 import { renderCodeBlock, tokenCacheStats } from '../../src/site/render-code.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -90,7 +90,7 @@ try {
   const blocks = collected.blocks.filter((_, i) => i % every === 0);
   const what = `${collected.what}${every > 1 ? `, every ${every}th block: ${blocks.length}` : ''}`;
   // The languages the fine-grained bundle loads: those the tree asks for that Shiki has (the rest render as text, as before).
-  const probe = await getHighlighter();
+  const probe = await createCodeHighlighter();
   const asked = languagesOf(blocks);
   const known: string[] = [];
   for (const l of asked) if ((await ensureLanguage(probe, l)) !== 'text') known.push(l);

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
-import { cacheDir } from '../../src/lint/cache.ts';
+import { clearCache as clearToolCache, type Tool } from '../../src/cache/index.ts';
 import { stampName } from '../../src/site/build-stamp.ts';
 import { findSnipsFiles, findTestScripts } from '../../src/lint/scripts/discover.ts';
 import { generateTreeSnips, writeTreeSnips } from '../../src/snips/index.ts';
@@ -177,8 +177,9 @@ async function time(
   return m;
 }
 
-/** Empties lint's caches (parsed pages, markdownlint, spelling, shellcheck, link scans). */
-const clearCache = (): void => rmSync(cacheDir(projectRoot), { recursive: true, force: true });
+/** Lint's caches (parsed pages, markdownlint, spelling, shellcheck, link scans, the site check, partial builds); Astro's stays. */
+const lintCaches: readonly Tool[] = ['pages', 'markdownlint', 'spelling', 'shellcheck', 'links-scan', 'links-external', 'site-check', 'partial-build'];
+const clearCache = (): void => lintCaches.forEach((tool) => clearToolCache(tool));
 const lint = (...args: string[]): string[] => [tsx, join(projectRoot, 'scripts/lint.ts'), ...args];
 /** One page changed between runs, as after a contributor's quick edit (a new line each time). */
 let edits = 0;

@@ -1,6 +1,6 @@
 /**
  * Site builds of the synthetic corpus at each size (BENCH_SITE_SIZES, default 100,1000,5000), each
- * BENCH_RUNS times (default 3): a cold build (no Astro cache for the tree, no output), then a warm
+ * BENCH_RUNS times (default 3): a cold build (no cache of the tree, no parsed pages, no output), then a warm
  * one (nothing changed); wall time, peak memory of the build's process tree, and HTML bytes per page.
  * Flat per-page size as the corpus grows is the point of our own sidebar (Starlight's default puts
  * the whole tree in every page). Reports its measurements to `npm run bench` (src/bench/fragments.ts).
@@ -8,13 +8,13 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
+import { clearCache, openCache } from '../../src/cache/index.ts';
+import { projectRoot } from '../../src/config/paths.ts';
 import { makeCorpus } from '../../src/bench/corpus.ts';
 import { writeFragment } from '../../src/bench/fragments.ts';
 import { median } from '../../src/bench/median.ts';
 import { samplePeakTreeRss } from '../../src/bench/process-tree.ts';
 import { syntheticId, type BuildMeasurement } from '../../src/bench/results.ts';
-import { treeCacheDir } from '../../src/site/tree-cache.ts';
 
 const sizes = (process.env.BENCH_SITE_SIZES ?? '100,1000,5000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -46,7 +46,9 @@ for (const pages of sizes) {
   try {
     for (let r = 0; r < runs; r++) {
       rmSync(dist, { recursive: true, force: true });
-      rmSync(treeCacheDir(resolveContentPaths(content)), { recursive: true, force: true });
+      // Cold: no cache of this tree (Astro's content store, the site check) and no parsed pages.
+      for (const tool of ['astro', 'site-check'] as const) rmSync(openCache(tool, { tree: content }).dir, { recursive: true, force: true });
+      clearCache('pages');
       const cold = await build(content, dist);
       m.coldSeconds.push(cold.seconds);
       m.peakBytes.push(cold.peakBytes);

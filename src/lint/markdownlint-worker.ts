@@ -1,9 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LintError } from 'markdownlint';
-import { projectRoot } from '../config/paths.ts';
-import { hashOf, JsonCache } from './cache.ts';
+import { keyOf, openCache } from '../cache/index.ts';
 
 /**
  * Starts markdownlint's built-in rules on another thread (see workers/markdownlint-worker.mjs).
@@ -24,21 +21,23 @@ export function lintBuiltInInWorker(strings: Record<string, string>, config: Rec
 
 /**
  * The built-in rules' results, kept per page text under a key of markdownlint's version and the
- * config (`cacheFile`, optional): only pages whose text changed go to the worker.
+ * config (in the caches' directory `cacheRoot`, optional): only pages whose text changed go to the worker.
  */
 export async function lintBuiltInCached(
   pages: readonly { name: string; source: string }[],
   config: Record<string, unknown>,
-  cacheFile?: string,
+  cacheRoot?: string,
 ): Promise<Record<string, LintError[]>> {
-  const cache = cacheFile ? new JsonCache<LintError[]>(cacheFile, hashOf('markdownlint', markdownlintVersion(), JSON.stringify(config))) : undefined;
+  // markdownlint's version is the tool's code (its package.json, src/cache/tools.ts): importing
+  // markdownlint for `getVersion()` would load the whole library in this thread for nothing.
+  const cache = cacheRoot ? openCache('markdownlint', { root: cacheRoot, inputs: { values: [config] } }).entries<LintError[]>() : undefined;
   const results: Record<string, LintError[]> = {};
   const missing: Record<string, string> = {};
   const keys = new Map<string, string>();
   for (const { name, source } of pages) {
     // The name is part of the key: some findings (MD041's front matter title, …) do not depend on it,
     // but results carry no file, and two files with one text must not share a mutable array.
-    const key = hashOf(name, source);
+    const key = keyOf(name, source);
     keys.set(name, key);
     const hit = cache?.get(key);
     if (hit) results[name] = hit;
@@ -51,16 +50,4 @@ export async function lintBuiltInCached(
   }
   cache?.save();
   return results;
-}
-
-/**
- * markdownlint's version, from its package.json: importing markdownlint for `getVersion()` would load
- * the whole library in this thread on runs where the worker has nothing to do.
- */
-function markdownlintVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(projectRoot, 'node_modules/markdownlint/package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }

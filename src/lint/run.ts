@@ -4,9 +4,9 @@ import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, kindOf, pageFilesOf, walkContent } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
+import { defaultCacheRoot, openCache } from '../cache/index.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
-import { cacheDir, JsonCache } from './cache.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
 import type { BuiltSite } from './links/dist-pages.ts';
@@ -79,7 +79,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   const files = pageFilesOf(paths, walk);
   const sources = new Map(files.map((f) => [f, readPageSource(f)]));
   const config = readMarkdownlintConfig(options.projectRoot).config;
-  const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : cacheDir(options.projectRoot);
+  const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheRoot;
   // Built-in markdownlint rules need only the text: results are kept per text and config, and the
   // rest start now on the second core, while this thread parses the pages for the other checks.
   // (--fix lints again after fixing, in this thread.)
@@ -88,11 +88,11 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       ? lintBuiltInCached(
           files.filter((f) => inScope(display(f))).map((f) => ({ name: display(f), source: sources.get(f)! })),
           config,
-          cache && join(cache, 'markdownlint.json'),
+          cache,
         )
       : undefined;
   builtIn?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
-  const pageCache = cache ? PageCache.open(join(cache, 'pages.v8')) : undefined;
+  const pageCache = cache ? PageCache.open(cache) : undefined;
   let pages = files.map((file) => {
     const kind = kindOf(paths, file);
     return pageCache ? pageCache.page(sources.get(file)!, kind, display(file)) : parsePage(sources.get(file)!, kind, display(file));
@@ -119,7 +119,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
           snips: options.snips,
           pages,
           parsed: new Map(files.map((f, i) => [f, pages[i]!])),
-          shellcheckCache: cache && join(cache, 'shellcheck.json'),
+          cacheRoot: cache,
         }),
       )
     : undefined;
@@ -144,7 +144,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     if (existsSync(words) && (!options.only || options.only.has(words))) diagnostics.push(...checkWordList(words, display(words), options.fix));
     diagnostics.push(
       ...(await time('spelling', () =>
-        lintSpelling(current, { projectRoot: options.projectRoot, cacheFile: cache && join(cache, 'cspell.json') }),
+        lintSpelling(current, { projectRoot: options.projectRoot, cacheRoot: cache }),
       )),
     );
   }
@@ -183,8 +183,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
         external: options.external ?? false,
         engine: options.linksEngine,
         siteUrl: siteConfig.siteUrl,
-        externalCache: cache ? new JsonCache(join(cache, 'links.json'), 'external-v1') : undefined,
-        scanCache: cache ? new JsonCache(join(cache, 'links-scan.json'), 'scan-v1') : undefined,
+        externalCache: cache ? openCache('links-external', { root: cache }).entries() : undefined,
+        scanCache: cache ? openCache('links-scan', { root: cache }).entries() : undefined,
       }),
     );
     diagnostics.push(...report.diagnostics.filter((d) => near(d.file)));

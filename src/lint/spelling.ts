@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readSettings, spellCheckDocument, type CSpellSettings } from 'cspell-lib';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { Page } from '../model/parse.ts';
-import { hashOf, JsonCache } from './cache.ts';
+import { keyOf, openCache } from '../cache/index.ts';
 import { maskNonProse } from './spelling-mask.ts';
 import { lastAtOrBefore, lineStartsOf, positionOf } from './text-position.ts';
 
@@ -18,8 +17,8 @@ interface CachedIssue {
 
 export interface SpellingOptions {
   projectRoot: string;
-  /** Cache file (JSON); none when undefined. */
-  cacheFile?: string;
+  /** The caches' directory (src/cache); none when undefined. */
+  cacheRoot?: string;
 }
 
 /**
@@ -30,12 +29,12 @@ export interface SpellingOptions {
 export async function lintSpelling(pages: readonly Page[], options: SpellingOptions): Promise<Diagnostic[]> {
   const configFile = join(options.projectRoot, cspellConfigName);
   const settings: CSpellSettings = await readSettings(configFile);
-  const cache = options.cacheFile ? new JsonCache<CachedIssue[]>(options.cacheFile, configVersion(options.projectRoot, settings)) : undefined;
+  const cache = options.cacheRoot ? openCache('spelling', { root: options.cacheRoot, inputs: configInputs(options.projectRoot, settings) }).entries<CachedIssue[]>() : undefined;
   const masked = pages.map((page) => maskNonProse(page));
   const found = new Map<number, CachedIssue[]>();
   const misses: number[] = [];
   masked.forEach((text, i) => {
-    const hit = cache?.get(hashOf(text));
+    const hit = cache?.get(keyOf(text));
     if (hit) found.set(i, hit);
     else misses.push(i);
   });
@@ -62,7 +61,7 @@ export async function lintSpelling(pages: readonly Page[], options: SpellingOpti
       found.get(group[at]!)!.push({ offset: issue.offset - starts[at]!, text: issue.text, suggestions: (issue.suggestions ?? []).slice(0, 4) });
     }
   }
-  for (const i of misses) cache?.set(hashOf(masked[i]!), found.get(i)!);
+  for (const i of misses) cache?.set(keyOf(masked[i]!), found.get(i)!);
 
   const diagnostics: Diagnostic[] = [];
   pages.forEach((page, i) => {
@@ -79,17 +78,8 @@ export async function lintSpelling(pages: readonly Page[], options: SpellingOpti
   return diagnostics;
 }
 
-/** Everything that changes results besides the page: cspell version, config, word lists. */
-function configVersion(projectRoot: string, settings: CSpellSettings): string {
+/** Everything that changes results besides the page and cspell-lib's version (the tool's code, src/cache/tools.ts): the config and the word lists it names. */
+function configInputs(projectRoot: string, settings: CSpellSettings): { files: string[] } {
   const dictionaries = (settings.dictionaryDefinitions ?? []).map((d) => ('path' in d && typeof d.path === 'string' ? d.path : ''));
-  const files = [join(projectRoot, 'node_modules/cspell-lib/package.json'), join(projectRoot, cspellConfigName), ...dictionaries];
-  return hashOf(...files.map((f) => f + safeRead(isAbsolute(f) ? f : join(projectRoot, f))));
-}
-
-function safeRead(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  return { files: [join(projectRoot, cspellConfigName), ...dictionaries.filter(Boolean).map((f) => (isAbsolute(f) ? f : join(projectRoot, f)))] };
 }

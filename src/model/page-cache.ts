@@ -1,41 +1,19 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { projectRoot } from '../config/paths.ts';
+import { keyOf, openCache, type Cache } from '../cache/index.ts';
 import type { PageKind } from './frontmatter.ts';
 import { parsePage, readPageSource, type Page } from './parse.ts';
 
-/**
- * What a parse result depends on besides the page: the page model's code and the parsers'
- * versions (package-lock.json). Computed once per process.
- */
-let fingerprint: string | undefined;
-export function modelFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const hash = createHash('sha256');
-  const model = join(projectRoot, 'src/model');
-  for (const f of readdirSync(model).sort()) hash.update(f).update(readFileSync(join(model, f)));
-  try {
-    hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
-  } catch {
-    // no lock file: the model's code alone
-  }
-  fingerprint = hash.digest('hex');
-  return fingerprint;
-}
-
 interface Stored {
-  fingerprint: string;
   pages: Map<string, Page>;
 }
+
+const file = 'pages.v8';
 
 /**
  * Parsed pages kept between runs. micromark parses about 0.5 MB/s on these machines (3–5 s for
  * 1,000 pages); reading the same trees back with `v8.deserialize` takes about 0.3 s, and keeps
  * the code blocks' `node` pointing into their page's tree. A page is found again by its text,
- * kind and display path; anything else (the model's code, the parsers) changes the fingerprint
- * and drops the whole cache.
+ * kind and display path; anything else (the model's code, the parsers: src/cache/tools.ts) changes
+ * the fingerprint and drops the whole cache.
  */
 export class PageCache {
   private readonly old: Map<string, Page>;
@@ -43,20 +21,22 @@ export class PageCache {
   private parsed = 0;
 
   private constructor(
-    readonly file: string,
+    private readonly cache: Cache,
     stored: Map<string, Page>,
   ) {
     this.old = stored;
   }
 
-  static open(file: string): PageCache {
-    try {
-      const data = deserialize(readFileSync(file)) as Stored;
-      if (data.fingerprint === modelFingerprint() && data.pages instanceof Map) return new PageCache(file, data.pages);
-    } catch {
-      // no cache yet, or one written by another Node version: start empty
-    }
-    return new PageCache(file, new Map());
+  /** The parsed pages in node_modules/.cache/meshdocs/pages/, or below `root`. */
+  static open(root?: string): PageCache {
+    const cache = openCache('pages', { root });
+    const pages = cache.read<Stored>(file, 'v8')?.pages;
+    return new PageCache(cache, pages instanceof Map ? pages : new Map());
+  }
+
+  /** The file the pages are kept in. */
+  get file(): string {
+    return this.cache.file(file);
   }
 
   /** Reads and parses `path`, or returns the page parsed from the same text before. */
@@ -66,7 +46,7 @@ export class PageCache {
 
   /** `parsePage(source, kind, display)`, or the page parsed from the same text before. */
   page(source: string, kind: PageKind, display: string): Page {
-    const key = createHash('sha1').update(kind).update('\0').update(display).update('\0').update(source).digest('hex');
+    const key = keyOf(kind, display, source);
     let page = this.used.get(key) ?? this.old.get(key);
     if (!page) {
       page = parsePage(source, kind, display);
@@ -84,7 +64,7 @@ export class PageCache {
   /**
    * Writes the pages used in this run, plus older entries of other files up to `limit` (so
    * linting a bench corpus does not evict the project's own pages; an edited page keeps only its
-   * newest text). Atomic; a cache that cannot be written only costs time.
+   * newest text).
    */
   save(limit = 3_000): void {
     if (this.parsed === 0 && this.used.size === this.old.size) return;
@@ -94,13 +74,6 @@ export class PageCache {
       if (pages.size >= limit) break;
       if (!pages.has(key) && !files.has(page.file)) pages.set(key, page);
     }
-    try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, serialize({ fingerprint: modelFingerprint(), pages } satisfies Stored));
-      renameSync(tmp, this.file);
-    } catch {
-      // read-only checkout or full disk: the next run parses again
-    }
+    this.cache.write(file, { pages } satisfies Stored, 'v8');
   }
 }

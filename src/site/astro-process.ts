@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
+import { openCache } from '../cache/index.ts';
 import { projectRoot } from '../config/paths.ts';
 
 const astroDir = join(projectRoot, 'node_modules/astro');
@@ -27,9 +28,6 @@ export function astroEnv(command: 'dev' | 'build' | 'preview', env: NodeJS.Proce
 /** Set by `buildInto` for astro.config.mjs: where Astro writes this build (MESHDOCS_DIST stays the output the user named). */
 export const stagingEnv = 'MESHDOCS_BUILD_DIR';
 
-/** Where builds are staged: below the project, so Astro keeps its server bundle inside the staging directory. */
-const stagingRoot = join(projectRoot, 'node_modules/.cache/meshdocs/builds');
-
 export interface BuildRun {
   exitCode: number;
   /** Astro's output (empty when it went to the terminal). */
@@ -44,8 +42,9 @@ export interface BuildRun {
  */
 export async function buildInto(out: string, options: { env?: Record<string, string>; inherit?: boolean; args?: string[] } = {}): Promise<BuildRun> {
   const target = resolve(out);
-  pruneStaging();
-  mkdirSync(stagingRoot, { recursive: true });
+  // Below the project (node_modules/.cache/meshdocs/builds), so Astro keeps its server bundle inside the staging directory.
+  const stagingRoot = openCache('builds').dir;
+  pruneStaging(stagingRoot);
   const staging = mkdtempSync(join(stagingRoot, 'build-'));
   try {
     const result = await execa(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
@@ -92,8 +91,7 @@ function publish(staging: string, target: string): void {
 }
 
 /** Staging directories of builds that were killed on the way (a day old). */
-function pruneStaging(): void {
-  if (!existsSync(stagingRoot)) return;
+function pruneStaging(stagingRoot: string): void {
   for (const name of readdirSync(stagingRoot)) {
     const dir = join(stagingRoot, name);
     try {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { projectRoot, type ContentPaths } from '../config/paths.ts';
+import { fingerprint } from '../cache/index.ts';
+import type { ContentPaths } from '../config/paths.ts';
 import { loadPage } from '../model/parse.ts';
 import { walkTree } from '../model/tree-walk.ts';
 import { checkTreeForSite, frontmatterDigest } from './validate-tree.ts';
@@ -28,29 +29,15 @@ interface Stamp extends BuildInputs {
 }
 
 /**
- * Reads every input of a build: every file of the content tree and its data directory, the site's code
- * (src/site, src/model, src/config, src/pages), config and public files, and the installed packages
- * (package-lock.json). A built site whose stamp has the same digest can be checked instead of built
- * again (`npm run lint` after `npm run build`, a second lint run).
+ * Reads every input of a build: every file of the content tree and its data directory, and the site's
+ * code, components, styles, config, public files and packages (the `site` tool of src/cache/tools.ts).
+ * A built site whose stamp has the same digest can be checked instead of built again (`npm run lint`
+ * after `npm run build`, a second lint run).
  */
 export function readBuildInputs(paths: ContentPaths): BuildInputs {
-  const rest = createHash('sha256');
-  const outside = [
-    paths.data,
-    // What the site imports (src/lint, src/runner… do not change the pages).
-    ...['site', 'model', 'config', 'pages', 'content.config.ts'].map((p) => join(projectRoot, 'src', p)),
-    join(projectRoot, 'public'),
-    join(projectRoot, 'astro.config.mjs'),
-    join(projectRoot, 'package.json'),
-    join(projectRoot, 'package-lock.json'),
-    join(projectRoot, 'tsconfig.json'),
-  ];
-  for (const root of outside) {
-    for (const file of filesUnder(root)) rest.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
   const files: Record<string, string> = {};
   for (const file of filesUnder(paths.content)) files[contentPath(paths, file)] = createHash('sha1').update(readFileSync(file)).digest('hex');
-  const restDigest = rest.digest('hex');
+  const restDigest = fingerprint('site', { files: [paths.data] });
   const digest = createHash('sha256').update(paths.content).update('\0').update(restDigest).update(JSON.stringify(files)).digest('hex');
   return { digest, rest: restDigest, files };
 }

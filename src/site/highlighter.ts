@@ -9,19 +9,11 @@ export const codeThemes = { light: 'github-light', dark: 'github-dark' } as cons
  * using a language no other uses still gets it highlighted. Shiki's JavaScript regex engine, not
  * Oniguruma: the same HTML for every block of content/ and istio.io's site (scripts/bench/highlight.ts,
  * tests/site/highlight-golden.test.ts), less CPU per block, and no WebAssembly to compile at start
- * (docs/performance.md). `forgiving`: a grammar with a pattern the engine cannot run (none of the
- * site's) loses that pattern instead of failing the build.
+ * (docs/performance.md). The render context keeps one per build. `forgiving`: a grammar with a
+ * pattern the engine cannot run (none of the site's) loses that pattern instead of failing the build.
  */
 export function createCodeHighlighter(): Promise<Highlighter> {
   return createHighlighter({ themes: [codeThemes.light, codeThemes.dark], langs: ['bash'], engine: createJavaScriptRegexEngine({ forgiving: true }) });
-}
-
-let shared: Promise<Highlighter> | undefined;
-
-/** One Shiki instance for the whole build; languages load on first use. */
-export function getHighlighter(): Promise<Highlighter> {
-  shared ??= createCodeHighlighter();
-  return shared;
 }
 
 /** A language Shiki knows (loading it if needed), or `text` for plain rendering. */

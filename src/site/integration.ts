@@ -1,28 +1,32 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { projectRoot, type ContentPaths } from '../config/paths.ts';
+import type { ContentPaths } from '../config/paths.ts';
 import { siteConfig } from '../config/site.ts';
-import { listMarkdown, pageSlug } from '../model/content-tree.ts';
-import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import { ContentError, formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { isInside, walkTree } from '../model/tree-walk.ts';
 import { normalizeAlias } from '../model/url-safety.ts';
-import { collectRedirects, outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
-import { checkTreeForSite } from './validate-tree.ts';
+import { outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
+import { checkSite } from './check-site.ts';
+import { invalidateCacheOnIncludeChange } from './content-store.ts';
+import { renderPlugins } from './render/index.ts';
 
 /**
- * The site's glue: checks every page with the page model before Astro renders (file:line errors),
- * writes redirect pages for `aliases`, and keeps Astro's content cache honest when something a page
- * includes (boilerplates, glossary, version values) changes.
+ * The site's glue: registers our renderer (src/site/render), checks every page with the page model
+ * before Astro renders (file:line errors), writes redirect pages for `aliases`, and keeps Astro's
+ * content cache honest when something a page includes (boilerplates, glossary, version values) changes.
+ * Listed before Starlight: Starlight adds its remark plugins to the processor set here, after ours.
  */
 export function meshdocsIntegration({ paths, partial = false }: { paths: ContentPaths; partial?: boolean }): AstroIntegration {
   let redirects: Redirect[] = [];
   return {
     name: 'meshdocs',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // The remark pipeline (Astro 7's default is Sätteri): our renderer and the page model are remark plugins.
+        updateConfig({ markdown: { processor: unified({ remarkPlugins: renderPlugins(paths) }) } });
         const check = checkSite(paths);
         redirects = check.redirects;
         const all = check.errors;
@@ -116,18 +120,6 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
   };
 }
 
-/**
- * Everything the site refuses before Astro renders: the page checks (`checkTreeForSite`) and two
- * pages claiming one alias. `npm run build` runs it first (exit 2, no Astro trace), the integration
- * again (the dev server, a bare `astro build`).
- */
-export function checkSite(paths: ContentPaths): { redirects: Redirect[]; errors: Diagnostic[] } {
-  const { pages, errors } = checkTreeForSite(paths);
-  const docs = pages.filter((p) => p.kind === 'docs' || p.kind === 'page');
-  const aliasResult = collectRedirects(docs.map((p) => ({ file: p.file, aliases: p.aliases, url: urlOf(paths, p.path) })));
-  return { redirects: aliasResult.redirects, errors: [...errors, ...aliasResult.errors] };
-}
-
 /** Files of page bundles a page may reference relatively (`::image{src="./arch.svg"}`). */
 const assetTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -150,46 +142,4 @@ function bundleAssetFor(paths: ContentPaths, urlPath: string): string | undefine
   if (!urlPath.startsWith('/docs/') || !(extname(urlPath).toLowerCase() in assetTypes)) return undefined;
   const file = join(paths.lang, urlPath);
   return isInside(paths.docs, file) && statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
-}
-
-/** The URL path of a page file: `<lang>/docs/x/index.md` → `/docs/x/`. */
-export function urlOf(paths: ContentPaths, file: string): string {
-  const slug = pageSlug(relative(paths.lang, file));
-  return slug ? `/${slug}/` : '/';
-}
-
-/** A hash of what pages include (boilerplates, glossary, version values) and of our renderer's code. */
-export function includesDigest(paths: ContentPaths): string {
-  const hash = createHash('sha256');
-  const renderer = ['site', 'model', 'config'].flatMap((dir) => listFiles(join(projectRoot, 'src', dir), '.ts'));
-  const inputs = [...listMarkdown(paths.boilerplates, paths.content), ...listMarkdown(paths.glossary, paths.content), join(paths.data, 'args.yml'), join(paths.data, 'repositories.yml'), ...renderer];
-  for (const file of inputs) {
-    if (!existsSync(file)) continue;
-    hash.update(file).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
-}
-
-/**
- * Astro caches rendered Markdown by the page file's own content, so a page does not re-render when a
- * boilerplate it includes, a glossary entry, `data/args.yml` or our own renderer changes. We hash
- * those inputs and drop Astro's content store when the hash moves.
- */
-function invalidateCacheOnIncludeChange(paths: ContentPaths, cacheDir: string, logger: { info(m: string): void }): void {
-  const digest = includesDigest(paths);
-  const stamp = join(cacheDir, 'meshdocs-includes.sha256');
-  const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
-  if (previous === digest) return;
-  const store = join(cacheDir, 'data-store.json');
-  // No stamp yet but a store: it may predate an include change, so it goes too.
-  if (existsSync(store)) {
-    rmSync(store);
-    logger.info('boilerplates, glossary, version values or the renderer changed: re-rendering every page');
-  }
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(stamp, digest);
-}
-
-function listFiles(dir: string, ext: string): string[] {
-  return walkTree(dir).files.filter((f) => f.endsWith(ext));
 }

@@ -3,7 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
 import { pageSlug } from '../model/content-tree.ts';
-import { includesDigest } from './integration.ts';
+import { includesDigest } from './content-store.ts';
 import { exactPatterns } from './partial-build.ts';
 
 /**

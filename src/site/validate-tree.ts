@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { projectRoot, type ContentPaths } from '../config/paths.ts';
+import { relative, sep } from 'node:path';
+import { openCache, type Cache } from '../cache/index.ts';
+import type { ContentPaths } from '../config/paths.ts';
 import { buildContentIndex, kindOf, pageFilesOf, pageSlug, walkContent, type ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
-import { modelFingerprint } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
 import { buildBreakingRules, validatePage } from '../model/validate.ts';
 import { unsafeUrlPath } from './aliases.ts';
@@ -37,26 +36,26 @@ interface CachedPage {
   errors: Omit<Diagnostic, 'file'>[];
 }
 
-/**
- * One cache file per content tree: tests, benchmarks and migrations build other trees in between,
- * and one shared file would be emptied by each switch.
- */
-const cacheRoot = join(projectRoot, 'node_modules/.cache/meshdocs/site-check');
-const cacheFileOf = (paths: ContentPaths): string => join(cacheRoot, `${createHash('sha1').update(paths.content).digest('hex').slice(0, 16)}.json`);
+interface Stored {
+  pages: Record<string, CachedPage>;
+}
+
+const recordsFile = 'records.json';
 
 /**
  * Parses every page of the tree with the page model and keeps the problems that break the site.
  * Runs before Astro renders anything, so a malformed page fails fast with file and line,
  * and runs on every build (Astro's content cache would otherwise skip unchanged pages).
  *
- * Results are cached by page content, under a key made of everything else a result depends on
- * (the boilerplates, glossary and version values that exist, and the page model's own code), so an
+ * Results are cached by page content, in the tree's own cache (tests, benchmarks and migrations
+ * build other trees in between), under a fingerprint of everything else a result depends on (the
+ * boilerplates, glossary and version values that exist, and the page model's own code), so an
  * unchanged page is not parsed again.
  */
 export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): TreeCheck {
   const index = buildContentIndex(paths);
-  const key = fingerprint(index);
-  const cache = readCache(cacheFileOf(paths), key);
+  const store = siteCheckCache(paths, index);
+  const cache = store.read<Stored>(recordsFile)?.pages ?? {};
   const next: Record<string, CachedPage> = {};
   const pages: PageRecord[] = [];
   const errors: Diagnostic[] = [];
@@ -97,7 +96,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
     pages.push({ path, file, kind: entry.kind, aliases: entry.aliases, frontmatter: entry.frontmatter });
     for (const e of entry.errors) errors.push({ ...e, file });
   }
-  writeCache(paths, key, next);
+  store.write(recordsFile, { pages: next } satisfies Stored);
   return { pages, errors };
 }
 
@@ -106,42 +105,8 @@ export function frontmatterDigest(raw: Record<string, unknown>): string {
   return createHash('sha1').update(JSON.stringify(raw)).digest('hex');
 }
 
-function fingerprint(index: ContentIndex): string {
-  const hash = createHash('sha256');
-  hash.update('records-v2'); // the cached record's shape
-  hash.update(JSON.stringify([[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions]));
-  // The page model's code (and the parsers' versions) decide the results too.
-  hash.update(modelFingerprint());
-  return hash.digest('hex');
-}
-
-function readCache(file: string, key: string): Record<string, CachedPage> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { key: string; pages: Record<string, CachedPage> };
-    return data.key === key ? data.pages : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeCache(paths: ContentPaths, key: string, pages: Record<string, CachedPage>): void {
-  try {
-    mkdirSync(cacheRoot, { recursive: true });
-    const file = cacheFileOf(paths);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, content: paths.content, pages }));
-    renameSync(tmp, file);
-    // Trees that are gone (temporary trees of tests and benchmarks) lose their files.
-    for (const name of readdirSync(cacheRoot)) {
-      if (!name.endsWith('.json') || join(cacheRoot, name) === file) continue;
-      try {
-        const { content } = JSON.parse(readFileSync(join(cacheRoot, name), 'utf8')) as { content?: string };
-        if (!content || !existsSync(content)) rmSync(join(cacheRoot, name), { force: true });
-      } catch {
-        rmSync(join(cacheRoot, name), { force: true });
-      }
-    }
-  } catch {
-    // A cache that cannot be written only costs time.
-  }
+function siteCheckCache(paths: ContentPaths, index: ContentIndex): Cache {
+  const names = [[...index.boilerplates.keys()].sort(), [...index.glossary.values()].map((g) => [g.slug, g.title]).sort(), index.versions];
+  // 'records-v2': the cached record's shape.
+  return openCache('site-check', { tree: paths.content, inputs: { values: ['records-v2', names] } });
 }

@@ -79,12 +79,12 @@ describe('lint caches', () => {
     const { root, cache } = copy();
     await run(root, cache);
     // Plant a finding in each stored result: a run that reads the cache reports it.
-    for (const name of ['markdownlint.json', 'shellcheck.json']) {
-      const file = join(cache, name);
+    for (const name of ['markdownlint', 'shellcheck']) {
+      const file = join(cache, name, 'entries.json');
       const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, unknown[]> };
       const first = Object.keys(data.entries)[0]!;
       data.entries[first] = [
-        name === 'markdownlint.json'
+        name === 'markdownlint'
           ? { lineNumber: 1, ruleNames: ['MD999', 'planted'], ruleDescription: 'planted in the cache', errorDetail: null, errorContext: null, errorRange: null, fixInfo: null }
           : { line: 1, column: 1, code: 9999, level: 'error', message: 'planted in the cache' },
       ];
@@ -99,14 +99,13 @@ describe('lint caches', () => {
 describe('PageCache', () => {
   test('gives back the parsed page for the same text, with code blocks still pointing into the tree', () => {
     const dir = mkdtempSync(join(tmpdir(), 'page-cache-'));
-    const file = join(dir, 'pages.v8');
     const source = '---\ntitle: T\n---\n\n## Run it\n\n```bash\n$ echo hi\nhi\n```\n';
-    const first = PageCache.open(file);
+    const first = PageCache.open(dir);
     const page = first.page(source, 'page', 'a.md');
     expect(first.misses).toBe(1);
     first.save();
 
-    const second = PageCache.open(file);
+    const second = PageCache.open(dir);
     const again = second.page(source, 'page', 'a.md');
     expect(second.misses).toBe(0);
     expect(again.codeBlocks[0]!.bash!.commands).toEqual(page.codeBlocks[0]!.bash!.commands);
@@ -118,9 +117,9 @@ describe('PageCache', () => {
   });
 
   test('an unreadable cache file is ignored', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'page-cache-')), 'pages.v8');
-    writeFileSync(file, 'not a v8 blob');
-    const cache = PageCache.open(file);
+    const dir = mkdtempSync(join(tmpdir(), 'page-cache-'));
+    writeFileSync(PageCache.open(dir).file, 'not a v8 blob');
+    const cache = PageCache.open(dir);
     cache.page('# Hi\n', 'page', 'x.md');
     expect(cache.misses).toBe(1);
   });

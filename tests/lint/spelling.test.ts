@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
-import { JsonCache } from '../../src/lint/cache.ts';
+import { openCache } from '../../src/cache/index.ts';
 import { maskNonProse } from '../../src/lint/spelling-mask.ts';
 import { lintSpelling } from '../../src/lint/spelling.ts';
 import { parsePage } from '../../src/model/parse.ts';
@@ -42,15 +42,16 @@ describe('spelling', () => {
 
   test('reports line, column and suggestions; a second run is served from the cache', async () => {
     const page = parsePage(source, 'docs', 'p.md');
-    const cacheFile = join(mkdtempSync(join(tmpdir(), 'lint-spell-')), 'cspell.json');
-    const first = await lintSpelling([page], { projectRoot, cacheFile });
+    const cacheRoot = mkdtempSync(join(tmpdir(), 'lint-spell-'));
+    const cacheFile = join(cacheRoot, 'spelling', 'entries.json');
+    const first = await lintSpelling([page], { projectRoot, cacheRoot });
     const words = first.map((d) => `${d.line}:${d.column} ${/"([^"]+)"/.exec(d.message)![1]}`);
     expect(words).toEqual(['2:8 Recieving', '8:14 mistaek', '14:14 Qqxvisible']);
     expect(first[1]!.message).toMatch(/suggestions: .*mistake/);
     expect(existsSync(cacheFile)).toBe(true);
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
     expect(Object.keys(cached.entries)).toHaveLength(1);
-    expect(await lintSpelling([page], { projectRoot, cacheFile })).toEqual(first);
+    expect(await lintSpelling([page], { projectRoot, cacheRoot })).toEqual(first);
   });
 
   test('checked as one document, pages stay apart: a cspell comment applies to its own page only', async () => {
@@ -66,16 +67,17 @@ describe('spelling', () => {
   });
 
   test('a cache with another version is ignored; older entries survive another tree', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lint-cache-')), 'c.json');
-    const a = new JsonCache<number>(file, 'v1');
+    const root = mkdtempSync(join(tmpdir(), 'lint-cache-'));
+    const open = (version: string) => openCache('spelling', { root, inputs: { values: [version] } }).entries<number>('c.json');
+    const a = open('v1');
     a.set('x', 1);
     a.save();
-    const b = new JsonCache<number>(file, 'v1');
+    const b = open('v1');
     b.set('y', 2);
     b.save();
-    const c = new JsonCache<number>(file, 'v1');
+    const c = open('v1');
     expect([c.get('x'), c.get('y')]).toEqual([1, 2]);
-    expect(new JsonCache<number>(file, 'v2').get('x')).toBeUndefined();
+    expect(open('v2').get('x')).toBeUndefined();
   });
 });
 

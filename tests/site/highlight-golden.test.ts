@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { renderableBlocks, type RenderableBlock } from '../../src/bench/code-blocks.ts';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { importHugoSite } from '../../src/migrate/import-site.ts';
-import { ensureLanguage, getHighlighter } from '../../src/site/highlighter.ts';
+import { createCodeHighlighter, ensureLanguage } from '../../src/site/highlighter.ts';
 import { renderCodeBlock } from '../../src/site/render-code.ts';
 
 /**
@@ -57,7 +57,7 @@ afterAll(() => {
 });
 
 test('highlighted HTML of every block of the cut is unchanged', async () => {
-  const highlighter = await getHighlighter();
+  const highlighter = await createCodeHighlighter();
   const rendered: { place: string; lang: string; outputis?: string; sha256: string; html: string }[] = [];
   for (const b of blocks) {
     const lang2 = { code: await ensureLanguage(highlighter, b.lang), output: await ensureLanguage(highlighter, b.meta.outputis ?? 'text') };

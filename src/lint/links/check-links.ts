@@ -5,7 +5,7 @@ import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
 import { redirectFile } from '../../site/aliases.ts';
-import type { JsonCache } from '../cache.ts';
+import type { EntryStore } from '../../cache/index.ts';
 import { distFileOf, lineInFile, listHtml, pageUrl, refreshTarget, siteFile, type BuiltSite } from './dist-pages.ts';
 import { checkExternal } from './external.ts';
 import { scanDist, urlOfDistFile, type StoredPage } from './dist-scan.ts';
@@ -25,9 +25,9 @@ export interface LinkOptions {
   external: boolean;
   /** URLs of the site itself (canonical links): skipped, the local copy is what is checked. */
   siteUrl?: string;
-  externalCache?: JsonCache<{ at: number; status: number }>;
+  externalCache?: EntryStore<{ at: number; status: number }>;
   /** What each built page links to and its anchors, by HTML text (see `scanHtmlCached`). */
-  scanCache?: JsonCache<StoredPage>;
+  scanCache?: EntryStore<StoredPage>;
   /** `scan` (default): read the built files; `linkinator`: crawl them through its server. */
   engine?: 'scan' | 'linkinator';
 }

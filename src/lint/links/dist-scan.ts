@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { keyOf } from '../../cache/index.ts';
 import { lineStartsOf, positionOf } from '../text-position.ts';
 import { refreshTarget, siteFile, type BuiltSite } from './dist-pages.ts';
 
@@ -35,7 +35,7 @@ export interface StoredPage {
 /** `scanHtml`, or its stored result for the same text. */
 export function scanHtmlCached(html: string, cache: ScanCache | undefined): HtmlPage {
   if (!cache) return scanHtml(html);
-  const key = createHash('sha1').update(html).digest('hex');
+  const key = keyOf(html);
   const hit = cache.get(key);
   if (hit) return { ids: new Set(hit.ids), links: hit.links.map(([url, line, page]) => ({ url, line, kind: page ? 'page' : 'resource' })) };
   const page = scanHtml(html);

@@ -1,4 +1,4 @@
-import { JsonCache } from '../cache.ts';
+import type { EntryStore } from '../../cache/index.ts';
 
 export interface ExternalResult {
   url: string;
@@ -18,7 +18,7 @@ export interface ExternalOptions {
   timeoutMs?: number;
   /** Delay before retry n is `backoffMs * 2^(n-1)`. */
   backoffMs?: number;
-  cache?: JsonCache<{ at: number; status: number }>;
+  cache?: EntryStore<{ at: number; status: number }>;
   /** How long a good answer is trusted. */
   cacheTtlMs?: number;
 }

@@ -41,8 +41,8 @@ export interface ScriptsOptions {
   pages: readonly Page[];
   /** The same pages by absolute path, handed to the generator so it does not parse them again. */
   parsed?: ReadonlyMap<string, Page>;
-  /** Where shellcheck's findings are kept between runs (optional). */
-  shellcheckCache?: string;
+  /** The caches' directory (src/cache), where shellcheck's findings are kept between runs (optional). */
+  cacheRoot?: string;
 }
 
 /** Generator findings lint passes on; the others are also found by the MESH rules on the page model. */
@@ -138,7 +138,7 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
 
   const snipsFiles = findSnipsFiles(paths);
   const shellFiles = [...testFiles, ...snipsFiles];
-  const findings = await runShellcheckCached(shellFiles.map((f) => relative(paths.root, f)), paths.root, options.shellcheckCache);
+  const findings = await runShellcheckCached(shellFiles.map((f) => relative(paths.root, f)), paths.root, options.cacheRoot);
   // Generated snips: warnings and errors only. An author cannot put a `# shellcheck disable` in a
   // page's command, and info/style notes (SC2016 on a deliberately literal '$x') would be noise.
   const generated = new Set(snipsFiles);

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hashOf, JsonCache } from '../cache.ts';
+import { keyOf, openCache } from '../../cache/index.ts';
 
 export interface ShellcheckFinding {
   file: string;
@@ -42,13 +42,13 @@ export function runShellcheck(files: readonly string[], cwd: string): Promise<Sh
 }
 
 /**
- * `runShellcheck`, with findings kept per file text (`cacheFile`): without `-x`, shellcheck reads
+ * `runShellcheck`, with findings kept per file text (in the caches' directory `cacheRoot`): without `-x`, shellcheck reads
  * nothing but the file itself, so its text and shellcheck's version decide the findings.
  */
-export async function runShellcheckCached(files: readonly string[], cwd: string, cacheFile: string | undefined): Promise<ShellcheckFinding[]> {
-  if (!cacheFile || files.length === 0) return runShellcheck(files, cwd);
-  const cache = new JsonCache<Omit<ShellcheckFinding, 'file'>[]>(cacheFile, hashOf('shellcheck', shellcheckVersion(), ...excludedChecks));
-  const keys = new Map(files.map((f) => [f, hashOf(f, readFileSync(resolve(cwd, f), 'utf8'))]));
+export async function runShellcheckCached(files: readonly string[], cwd: string, cacheRoot: string | undefined): Promise<ShellcheckFinding[]> {
+  if (!cacheRoot || files.length === 0) return runShellcheck(files, cwd);
+  const cache = openCache('shellcheck', { root: cacheRoot, inputs: { values: [shellcheckVersion(), ...excludedChecks] } }).entries<Omit<ShellcheckFinding, 'file'>[]>();
+  const keys = new Map(files.map((f) => [f, keyOf(f, readFileSync(resolve(cwd, f), 'utf8'))]));
   const found: ShellcheckFinding[] = [];
   const missing: string[] = [];
   for (const file of files) {
