@@ -15,3 +15,9 @@ export function formatDuration(ms: number): string {
   const m = Math.floor(ms / 60_000);
   return `${m}m${Math.round((ms % 60_000) / 1000)}s`;
 }
+
+/**
+ * `--timeout 0`: no time limit. The longest delay a Node timer takes (about 24.8 days; a longer
+ * one fires at once), so the timer code needs no special case.
+ */
+export const noTimeout = 2 ** 31 - 1;

@@ -11,5 +11,5 @@ export { findSetupsFile, loadSetups, type Setup, type SetupsConfig } from './set
 export { runDocTests, type RunEvent, type RunOptions } from './run.ts';
 export { createKindProvider, createCurrentProvider, type Cluster, type ClusterProvider } from './cluster.ts';
 export { createSnipsLocator, type SnipLocator } from './snip-locations.ts';
-export { main as doctestMain, usage as doctestUsage } from './cli.ts';
+export { command as doctestCommand, main as doctestMain } from './cli.ts';
 export type { DocTest, RunReport, Step, TestResult } from './types.ts';

@@ -27,7 +27,7 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Keep kind clusters (`--skip-cleanup`). */
   skipCleanup: boolean;
-  /** Run `ciOnly` setups (CI=true). */
+  /** Run `ciOnly` setups (`CI` set: see `isCI` in src/cli/io.ts). */
   ci: boolean;
   /** Distinguishes cluster names across runs and shards. */
   runId: string;
@@ -85,7 +85,7 @@ async function runGroup(setupName: string, tests: DocTest[], opts: RunOptions): 
     return { group: g, tests: results };
   };
   if (setup.ciOnly && !opts.ci) {
-    return done({}, tests.map((t) => skipped(t, opts, `setup ${setupName} runs only in CI (CI=true)`)));
+    return done({}, tests.map((t) => skipped(t, opts, `setup ${setupName} runs only in CI (set CI=true or CI=1)`)));
   }
   let cluster: Cluster | undefined;
   if (setup.cluster) {

@@ -26,7 +26,7 @@ const setupSchema = z
     ipFamily: z.enum(['ipv4', 'ipv6', 'dual']).default('ipv4'),
     /** Shell commands installing the mesh, run once per group with the cluster's KUBECONFIG. */
     install: z.array(z.string()).default([]),
-    /** Declared but only run in CI (`CI=true`): the tests are reported as skipped elsewhere. */
+    /** Declared but only run in CI (`CI` set, e.g. `CI=true` or `CI=1`): the tests are reported as skipped elsewhere. */
     ciOnly: z.boolean().default(false),
     timeout: duration.optional(),
   })

@@ -25,6 +25,17 @@ export function astroEnv(command: 'dev' | 'build' | 'preview', env: NodeJS.Proce
   return { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: command === 'dev' ? 'development' : 'production' };
 }
 
+/** `astro dev` or `astro preview` in the foreground, its output on the terminal; resolves to its exit code. */
+export async function runAstro(command: 'dev' | 'preview', args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const result = await execa(process.execPath, [astroBin, command, '--host', '127.0.0.1', ...args], {
+    stdio: 'inherit',
+    reject: false,
+    extendEnv: false,
+    env: astroEnv(command, env),
+  });
+  return result.exitCode ?? 1;
+}
+
 /** Set by `buildInto` for astro.config.mjs: where Astro writes this build (MESHDOCS_DIST stays the output the user named). */
 export const stagingEnv = 'MESHDOCS_BUILD_DIR';
 

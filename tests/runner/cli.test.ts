@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
@@ -113,7 +113,8 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(r.report!.tests[0]!.failure?.message).toMatch(/^timed out after 1\.0s/);
   });
 
-  test('SIGINT stops the running test, runs its cleanup, writes the report, and leaves nothing running', async ({ onTestFinished }) => {
+  // A closed terminal or SSH session (SIGHUP) stops a run the way Ctrl-C does.
+  test.for(['SIGINT', 'SIGHUP'] as const)('%s stops the running test, runs its cleanup, writes the report, and leaves nothing running', async (signal, { onTestFinished }) => {
     const reportDir = tempDir('doctest-report-');
     const markers = tempDir('doctest-markers-');
     const child = execa(
@@ -128,7 +129,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(existsSync(grandchild)).toBe(true);
     expect(existsSync(daemon)).toBe(true);
     await new Promise((ok) => setTimeout(ok, 200));
-    child.kill('SIGINT');
+    child.kill(signal);
     const r = await child;
     expect(r.exitCode, String(r.all)).toBe(130);
     expect(existsSync(marker(markers, 'hang.cleanup'))).toBe(true);
@@ -177,6 +178,29 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(report.tests.map((t) => t.id)).toEqual(['fail/test.sh']);
     // Durations of the earlier run are kept for shard balancing.
     expect(Object.keys(report.durations).sort()).toEqual(['fail/test.sh', 'pass/test.sh']);
+  });
+
+  test('--rerun-failed on a report.json that is not a report: exit 2 naming the file; a plain run warns and replaces it', async () => {
+    const reportDir = tempDir('doctest-report-');
+    const file = join(reportDir, 'report.json');
+    writeFileSync(file, '{}\n');
+    const again = await doctestCli(['--content', content, '--report-dir', reportDir, '--rerun-failed']);
+    expect(again.exitCode, String(again.all)).toBe(2);
+    expect(String(again.stderr)).toContain(`error: ${file}: not a doc-test report (version: `);
+    writeFileSync(file, '{"version": 1, "startedAt": "x", "tests": [{}], "durations": {}}');
+    const field = await doctestCli(['--content', content, '--report-dir', reportDir, '--rerun-failed']);
+    expect(field.exitCode).toBe(2);
+    expect(String(field.stderr)).toContain(`${file}: not a doc-test report (tests.0.id: Required)`);
+    const plain = await doctestCli(['--content', content, '--report-dir', reportDir, join(siteDocs, 'pass')], { env: { MARKER_DIR: tempDir() } });
+    expect(plain.exitCode, String(plain.all)).toBe(0);
+    expect(String(plain.stderr)).toContain(`warning: ${file}: not a doc-test report (tests.0.id: Required); ignored, this run replaces it`);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as RunReport).tests.map((t) => t.id)).toEqual(['pass/test.sh']);
+  });
+
+  test('--timeout 0 means no time limit (not an immediate one): a passing test passes', async () => {
+    const r = await runSite(['--timeout', '0', join(siteDocs, 'pass')]);
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.report!.tests[0]!.status).toBe('passed');
   });
 
   test('the shards of a run split the tests between them', async () => {
@@ -242,6 +266,23 @@ describe('setups file of the docs repo', () => {
     const r = await doctestCli(['--report-dir', tempDir(), join(root, 'content/en/docs/custom')]);
     expect(r.exitCode, String(r.all)).toBe(0);
     expect(String(r.stdout)).toMatch(/^ok {3}custom\/test.sh/m);
+  });
+});
+
+describe('CI', () => {
+  test('a ciOnly setup runs when CI is set to any true value (CI=1 too) and is skipped when CI is empty', async () => {
+    const root = join(fixtures, 'own-setups');
+    const setups = join(tempDir('setups-'), 'setups.yml');
+    writeFileSync(setups, 'setups:\n  workstation:\n    cluster: false\n    ciOnly: true\n');
+    const args = (reportDir: string) => ['--report-dir', reportDir, '--setups', setups, join(root, 'content/en/docs/custom')];
+    for (const CI of ['1', 'true']) {
+      const r = await doctestCli(args(tempDir()), { env: { CI } });
+      expect(r.exitCode, `CI=${CI}: ${String(r.all)}`).toBe(0);
+      expect(String(r.stdout)).toMatch(/^ok {3}custom\/test.sh/m);
+    }
+    const local = await doctestCli(args(tempDir()), { env: { CI: '' } });
+    expect(local.exitCode, String(local.all)).toBe(2);
+    expect(String(local.stderr)).toContain('runs only in CI (set CI=true or CI=1)');
   });
 });
 
