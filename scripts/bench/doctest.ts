@@ -7,17 +7,17 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { assembleScripts } from '../../src/runner/assemble.ts';
 import { discoverTests } from '../../src/runner/discover.ts';
 import { runDocTests } from '../../src/runner/run.ts';
 import { loadSetups } from '../../src/runner/setups.ts';
 import { createSnipsLocator } from '../../src/runner/snip-locations.ts';
+import { median } from '../../src/bench/median.ts';
+import { runOrThrow } from '../../src/process/index.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const pages = Number(process.env.BENCH_PAGES ?? 20);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const work = mkdtempSync(join(tmpdir(), 'bench-doctest-'));
 const fixture = join(projectRoot, 'tests/fixtures/doctest/site');
 
@@ -65,7 +65,7 @@ const scripts = tests.flatMap((t, i) => {
 const baseline: number[] = [];
 for (let r = 0; r < runs; r++) {
   const start = performance.now();
-  for (const s of scripts) await execa('bash', [s], { env: { MARKER_DIR: work, PATH: process.env.PATH } });
+  for (const s of scripts) await runOrThrow('bash', [s], { inheritEnv: false, env: { MARKER_DIR: work, PATH: process.env.PATH } });
   baseline.push(performance.now() - start);
 }
 

@@ -1,7 +1,7 @@
 /**
- * `npm run lint` on a generated 1,000-page corpus (MESHDOCS_CONTENT in a temp dir): each page has
- * four sections, three bash blocks, a table, a tip, a glossary term, a link to the next page and a
- * cross-page #anchor; one page in ten is `test: yes` with a test.sh and generated snips.
+ * `npm run lint` on a generated 1,000-page corpus (src/bench/corpus.ts, MESHDOCS_CONTENT in a temp
+ * dir): each page has sections, bash blocks, a tabset, a table, a tip, a glossary term, a link to the
+ * next page and a cross-page #anchor; one page in ten is `test: yes` with a test.sh and generated snips.
  *
  * Times (median of BENCH_RUNS, default 3, whole processes, start-up included):
  *   - `lint:fast` with empty caches, with nothing changed, and after a one-page edit;
@@ -15,132 +15,23 @@
  * no mdspell, no Hugo); the baseline is what can run: the same tools' CLIs as separate processes
  * (markdownlint-cli2, cspell, shellcheck, linkinator) over the same corpus, one after the other.
  */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execa } from 'execa';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { clearCache as clearToolCache, type Tool } from '../../src/cache/index.ts';
 import { stampName } from '../../src/site/build-stamp.ts';
 import { findSnipsFiles, findTestScripts } from '../../src/lint/scripts/discover.ts';
 import { generateTreeSnips, writeTreeSnips } from '../../src/snips/index.ts';
+import { corpusPageFile, makeCorpus } from '../../src/bench/corpus.ts';
+import { median } from '../../src/bench/median.ts';
+import { run } from '../../src/process/index.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const pages = Number(process.env.BENCH_LINT_PAGES ?? 1000);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const work = mkdtempSync(join(tmpdir(), 'bench-lint-'));
-const content = join(work, 'content');
+const content = makeCorpus(pages, { testEvery: 10 });
+const work = dirname(content);
 const tsx = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
 const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
-
-const sections = 10;
-/** `docs/gen-3/page-0013`: page i in section i mod 10. */
-const pagePath = (i: number) => `docs/gen-${i % sections}/page-${String(i).padStart(4, '0')}`;
-
-function page(i: number): string {
-  const next = `/${pagePath((i + 1) % pages)}/`;
-  const tested = i % 10 === 0;
-  return `---
-title: Generated page ${i}
-description: A page of the lint benchmark corpus.
-weight: ${i}
-owner: mesh/wg-docs-maintainers
-test: ${tested ? 'yes' : 'no'}
----
-
-This page configures the :gloss[Envoy] proxy of workload ${i}. Every request is routed by the
-control plane; the [next page](${next}) continues, and [its checks](${next}#check-the-result) verify it.
-
-## Before you begin
-
-Create the namespace and label it so that sidecars are injected:
-
-\`\`\`bash
-$ kubectl create namespace demo-${i}
-$ kubectl label namespace demo-${i} istio-injection=enabled
-namespace/demo-${i} labeled
-\`\`\`
-
-## Apply the configuration
-
-| Field | Meaning |
-|---|---|
-| \`hosts\` | Destinations the rule applies to |
-| \`http\` | Routing rules, in order |
-
-\`\`\`bash
-$ kubectl apply -n demo-${i} -f - <<EOF
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: reviews
-spec:
-  hosts:
-  - reviews
-EOF
-\`\`\`
-
-:::tip
-Check the configuration with the analyzer before you apply it to a production cluster.
-:::
-
-### Details
-
-The rule matches every request and sends it to the first destination.
-
-## Check the result
-
-\`\`\`bash
-$ kubectl get virtualservices -n demo-${i}
-NAME      GATEWAYS   HOSTS         AGE
-reviews              ["reviews"]   5s
-\`\`\`
-
-## Clean up
-
-Delete the namespace when you are done.
-`;
-}
-
-function testScript(): string {
-  return `#!/usr/bin/env bash
-# shellcheck disable=SC1090,SC2154
-
-set -e
-set -u
-set -o pipefail
-
-# @setup profile=none
-
-snip_before_you_begin_1
-snip_apply_the_configuration_1
-_verify_like snip_check_the_result_1 "$snip_check_the_result_1_out"
-
-# @cleanup
-kubectl delete namespace demo || true
-`;
-}
-
-function generateCorpus(): void {
-  cpSync(join(projectRoot, 'data'), join(work, 'data'), { recursive: true });
-  cpSync(join(projectRoot, 'content/en/glossary'), join(content, 'en/glossary'), { recursive: true });
-  writeFileSync(join(content, 'en/index.md'), '---\ntitle: Bench\ndescription: The lint benchmark corpus.\n---\n\nStart with the [first page](/docs/gen-0/page-0000/).\n');
-  mkdirSync(join(content, 'en/boilerplates'), { recursive: true });
-  mkdirSync(join(content, 'en/docs'), { recursive: true });
-  writeFileSync(join(content, 'en/docs/_index.md'), '---\ntitle: Docs\ntest: table-of-contents\n---\n\nThe generated corpus.\n');
-  // Ten sections, as a real site has: the sidebar of a page lists its own section, not the whole corpus.
-  for (let s = 0; s < sections; s++) {
-    mkdirSync(join(content, `en/docs/gen-${s}`), { recursive: true });
-    writeFileSync(join(content, `en/docs/gen-${s}/_index.md`), `---\ntitle: Generated ${s}\nweight: ${s}\ntest: table-of-contents\n---\n\nGenerated pages, part ${s}.\n`);
-  }
-  for (let i = 0; i < pages; i++) {
-    const dir = join(content, 'en', pagePath(i));
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.md'), page(i));
-    if (i % 10 === 0) writeFileSync(join(dir, 'test.sh'), testScript());
-  }
-  writeTreeSnips(generateTreeSnips(resolveContentPaths(content)));
-}
 
 async function time(
   label: string,
@@ -155,10 +46,9 @@ async function time(
   for (let r = 0; r < (limit.runs ?? runs); r++) {
     before?.();
     const start = performance.now();
-    const result = await execa(command, args, {
+    const result = await run(command, args, {
       cwd,
-      reject: false,
-      timeout: limit.timeoutMs,
+      timeoutMs: limit.timeoutMs,
       env: { MESHDOCS_CONTENT: content, NO_COLOR: '1', ...env },
     });
     times.push(performance.now() - start);
@@ -183,15 +73,15 @@ const clearCache = (): void => lintCaches.forEach((tool) => clearToolCache(tool)
 const lint = (...args: string[]): string[] => [tsx, join(projectRoot, 'scripts/lint.ts'), ...args];
 /** One page changed between runs, as after a contributor's quick edit (a new line each time). */
 let edits = 0;
-const editOnePage = (): void => appendFileSync(join(content, 'en', pagePath(7), 'index.md'), `\nEdit number ${++edits} of this page.\n`);
+const editOnePage = (): void => appendFileSync(corpusPageFile(content, 7), `\nEdit number ${++edits} of this page.\n`);
 /** One page's front matter changed (its weight): every page's sidebar may change, so a full rebuild. */
 const editFrontmatter = (): void => {
-  const file = join(content, 'en', pagePath(8), 'index.md');
+  const file = corpusPageFile(content, 8);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^weight: .*$/m, `weight: ${5000 + ++edits}`));
 };
 
 try {
-  generateCorpus();
+  writeTreeSnips(generateTreeSnips(resolveContentPaths(content)));
   const paths = resolveContentPaths(content);
   const shellFiles = [...findTestScripts(paths), ...findSnipsFiles(paths)];
   console.log(`lint: corpus of ${pages} pages (${shellFiles.length} shell files) in ${work}; 2 cores`);
@@ -208,9 +98,8 @@ try {
   if (process.env.BENCH_LINT_BUILD !== '0') {
     // Build once (the build's own time belongs to the site bench; this one fills Astro's content cache).
     const start = performance.now();
-    const build = await execa(process.execPath, [tsx, join(projectRoot, 'scripts/site.ts'), 'build'], {
+    const build = await run(process.execPath, [tsx, join(projectRoot, 'scripts/site.ts'), 'build'], {
       cwd: projectRoot,
-      reject: false,
       env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist },
     });
     if (build.exitCode === 0) {

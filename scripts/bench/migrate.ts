@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths.ts';
 import { loadAllowlist, runCompat } from '../../src/migrate/compat.ts';
 import { importHugoSite } from '../../src/migrate/import-site.ts';
+import { median } from '../../src/bench/median.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const fixture = join(projectRoot, '../shared/fixtures/istio.io');
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 if (!existsSync(fixture)) {
   console.log(`migrate: ${fixture} does not exist; nothing to time`);

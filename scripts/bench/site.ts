@@ -7,7 +7,6 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { clearCache, openCache } from '../../src/cache/index.ts';
 import { projectRoot } from '../../src/config/paths.ts';
 import { makeCorpus } from '../../src/bench/corpus.ts';
@@ -15,6 +14,7 @@ import { writeFragment } from '../../src/bench/fragments.ts';
 import { median } from '../../src/bench/median.ts';
 import { samplePeakTreeRss } from '../../src/bench/process-tree.ts';
 import { syntheticId, type BuildMeasurement } from '../../src/bench/results.ts';
+import { start } from '../../src/process/index.ts';
 
 const sizes = (process.env.BENCH_SITE_SIZES ?? '100,1000,5000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,9 +26,9 @@ function htmlPages(dir: string): string[] {
 /** One `npm run build` of the tree into `dist`: wall seconds and peak RSS of its process tree. */
 async function build(content: string, dist: string): Promise<{ seconds: number; peakBytes: number }> {
   const start = performance.now();
-  const child = execa('npx', ['tsx', 'scripts/site.ts', 'build'], { cwd: projectRoot, env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist }, reject: false, all: true, stdin: 'ignore' });
+  const child = start('npx', ['tsx', 'scripts/site.ts', 'build'], { cwd: projectRoot, env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist }, stdin: 'ignore' });
   const memory = samplePeakTreeRss(child.pid!);
-  const result = await child;
+  const result = await child.result;
   const peakBytes = memory.stop();
   if (result.exitCode !== 0) {
     console.error(result.all);

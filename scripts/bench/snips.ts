@@ -11,14 +11,14 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot, resolveContentPaths, type ContentPaths } from '../../src/config/paths.ts';
 import { importHugoSite } from '../../src/migrate/import-site.ts';
 import { generateTreeSnips } from '../../src/snips/index.ts';
+import { median } from '../../src/bench/median.ts';
+import { run, runOrThrow } from '../../src/process/index.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const fixture = join(projectRoot, '../shared/fixtures/istio.io');
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const work = mkdtempSync(join(tmpdir(), 'bench-snips-'));
 
 /** The tree to time and a sentence saying what it is. */
@@ -44,7 +44,7 @@ function prepareTree(): { paths: ContentPaths; what: string } {
 async function timeIstio(repo: string, testedPages: number): Promise<number | string> {
   const snipPy = join(repo, 'scripts/snip.py');
   if (!existsSync(snipPy)) return `${snipPy} does not exist`;
-  const python = await execa('python3', ['-c', 'import yaml'], { reject: false });
+  const python = await run('python3', ['-c', 'import yaml']);
   if (python.exitCode !== 0) return 'python3 has no PyYAML (snip.py needs it)';
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -58,9 +58,9 @@ async function timeIstio(repo: string, testedPages: number): Promise<number | st
     const start = performance.now();
     for (const file of boilerplates) {
       const name = basename(file, '.md');
-      await execa('python3', [snipPy, join(bpDir, file), '-d', snipsDir, '-p', `bpsnip_${name.replaceAll('-', '_')}`, '-f', `${name}.sh`, '-b', snipsDir], { cwd: site });
+      await runOrThrow('python3', [snipPy, join(bpDir, file), '-d', snipsDir, '-p', `bpsnip_${name.replaceAll('-', '_')}`, '-f', `${name}.sh`, '-b', snipsDir], { cwd: site });
     }
-    for (const page of pages) await execa('python3', [snipPy, '-b', snipsDir, page], { cwd: site });
+    for (const page of pages) await runOrThrow('python3', [snipPy, '-b', snipsDir, page], { cwd: site });
     times.push(performance.now() - start);
     rmSync(site, { recursive: true, force: true });
   }
@@ -91,10 +91,9 @@ try {
   const cli: number[] = [];
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
-    await execa(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), '--check'], {
+    await run(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), '--check'], {
       cwd: paths.root,
       env: { MESHDOCS_CONTENT: paths.content },
-      reject: false,
     });
     cli.push(performance.now() - start);
   }

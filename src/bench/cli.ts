@@ -6,10 +6,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import { defineCommand, exitCode, runCommand, UsageError } from '../cli/command.ts';
 import { out, type Io } from '../cli/io.ts';
 import { projectRoot } from '../config/paths.ts';
+import { run as runProcess } from '../process/index.ts';
 import { describeMachine, readFragments, resultsDirEnv } from './fragments.ts';
 import { BenchUsageError, parseBenchArgs } from './options.ts';
 import { collectRows, istioSiteId, measurementFromIstioSiteOutput, plannedRows, resultsSchema } from './results.ts';
@@ -60,9 +60,14 @@ export function main(argv: string[], io: Io): Promise<number> {
         const times = suite === 'istio-site' ? (options.runs ?? 3) : 1;
         for (let r = 0; r < times; r++) {
           out(io)(`\n== ${suite}${times > 1 ? ` (run ${r + 1} of ${times})` : ''} ==`);
-          const run = await execa('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, env, stdout: ['inherit', 'pipe'], stderr: 'inherit', reject: false });
+          // istio-site's output is read back (its figures), so it is shown when it ends rather than as it comes.
+          const capture = suite === 'istio-site';
+          const run = await runProcess('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, env, output: capture ? 'capture' : 'inherit' });
           if (run.exitCode !== 0) failed++;
-          if (suite === 'istio-site') istioOutputs.push(String(run.stdout));
+          if (capture) {
+            out(io)(run.all);
+            istioOutputs.push(run.stdout);
+          }
         }
       }
       if (chosen.includes('site') || chosen.includes('istio-site')) {

@@ -3,46 +3,84 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../config/paths.ts';
 
+const sections = 10;
+
+export interface CorpusOptions {
+  /** Every n-th page (0, n, 2n…) is `test: yes`, with a `test.sh` calling its snips; 0 (default): none. */
+  testEvery?: number;
+}
+
+/** The URL path of page `i`: `docs/section-3/page-13`, page i in section i mod 10. */
+export const corpusPagePath = (i: number): string => `docs/section-${i % sections}/page-${i}`;
+
+/** The Markdown file of page `i` of the corpus whose content directory is `content`. */
+export const corpusPageFile = (content: string, i: number): string => join(content, 'en', corpusPagePath(i), 'index.md');
+
 /**
  * A synthetic docs tree of `pages` pages in 10 sections (each a realistic page: headings, prose, a
- * tabset, bash blocks with output, YAML, a glossary term, a callout), plus the project's own
- * boilerplates, glossary and data. Returns the content directory (use as MESHDOCS_CONTENT).
+ * tabset, bash blocks with output, YAML, a glossary term, a callout, a table, links to the next page
+ * and to one of its headings), plus the project's own boilerplates, glossary and data. Returns the
+ * content directory (use as MESHDOCS_CONTENT); its parent holds `data/`. Generated snips are not
+ * written: `writeTreeSnips` does that where a benchmark wants them.
  */
-export function makeCorpus(pages: number): string {
+export function makeCorpus(pages: number, options: CorpusOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), `meshdocs-corpus-${pages}-`));
   cpSync(join(projectRoot, 'data'), join(root, 'data'), { recursive: true });
   const en = join(root, 'content/en');
   cpSync(join(projectRoot, 'content/en/glossary'), join(en, 'glossary'), { recursive: true });
   cpSync(join(projectRoot, 'content/en/boilerplates'), join(en, 'boilerplates'), { recursive: true });
-  writeFileSync(join(en, 'index.md'), '---\ntitle: Corpus\ntemplate: splash\n---\n\nA generated corpus.\n');
+  writeFileSync(join(en, 'index.md'), `---\ntitle: Corpus\ntemplate: splash\n---\n\nA generated corpus: start with the [first page](/${corpusPagePath(0)}/).\n`);
   mkdirSync(join(en, 'docs'), { recursive: true });
   writeFileSync(join(en, 'docs/_index.md'), '---\ntitle: Docs\ntest: table-of-contents\n---\n\nAll pages.\n');
-  const sections = 10;
   for (let s = 0; s < sections; s++) {
     const dir = join(en, 'docs', `section-${s}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '_index.md'), `---\ntitle: Section ${s}\nweight: ${s}\ntest: table-of-contents\n---\n\nSection ${s}.\n`);
   }
+  const testEvery = options.testEvery ?? 0;
   for (let i = 0; i < pages; i++) {
-    const dir = join(en, 'docs', `section-${i % sections}`, `page-${i}`);
+    const dir = join(en, corpusPagePath(i));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.md'), pageText(i));
+    const tested = testEvery > 0 && i % testEvery === 0;
+    writeFileSync(join(dir, 'index.md'), pageText(i, pages, tested));
+    if (tested) writeFileSync(join(dir, 'test.sh'), testScript(i));
   }
   return join(root, 'content');
 }
 
-function pageText(i: number): string {
+/** A test of page `i`: its snips (see `pageText`) called and verified, and a cleanup. */
+function testScript(i: number): string {
+  return `#!/usr/bin/env bash
+# shellcheck disable=SC1090,SC2154
+
+set -e
+set -u
+set -o pipefail
+
+# @setup profile=none
+
+_verify_like snip_before_you_begin_1 "$snip_before_you_begin_1_out"
+snip_configure_the_route_1
+
+# @cleanup
+kubectl delete namespace bench-${i} || true
+`;
+}
+
+function pageText(i: number, pages: number, tested: boolean): string {
+  const next = `/${corpusPagePath((i + 1) % pages)}/`;
   return `---
 title: Generated page ${i}
 description: A generated page for benchmarks.
 weight: ${i}
 keywords: [bench, topic-${i % 7}]
 owner: mesh/wg-docs-maintainers
-test: no
+test: ${tested ? 'yes' : 'no'}
 ---
 
 This page explains how to configure routing for workload ${i}. The :gloss[Envoy] proxy applies the
-configuration that the control plane distributes, so no application change is needed.
+configuration that the control plane distributes, so no application change is needed. The
+[next page](${next}) continues, and [its checks](${next}#verify) verify it.
 
 ## Before you begin
 

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { runSync } from '../process/index.ts';
 
 function git(cwd: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
+  const r = runSync('git', args, { cwd });
+  return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
 /**

@@ -99,7 +99,6 @@ async function lint(values: Values, checks: Set<CheckName>, paths: ContentPaths,
   const external = io.env.CHECK_EXTERNAL_LINKS === 'true';
   const site = checks.has('links') ? builtSite(values, paths, io) : undefined;
   const { runLint } = await import('./run.ts');
-  const { loadSnipsLibrary } = await import('./scripts/snips-library.ts');
   const progress = checkProgress(io, checks, site?.plan);
   try {
     const result = await runLint({
@@ -113,7 +112,6 @@ async function lint(values: Values, checks: Set<CheckName>, paths: ContentPaths,
       external,
       linksEngine: values.crawl ? 'linkinator' : 'scan',
       cache: !values['no-cache'],
-      snips: checks.has('scripts') ? await loadSnipsLibrary() : undefined,
       onCheck: progress.checked,
     });
     progress.done();

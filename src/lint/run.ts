@@ -13,7 +13,6 @@ import type { BuiltSite } from './links/dist-pages.ts';
 import { lintMarkdown } from './markdown.ts';
 import { lintBuiltInCached } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
-import type { SnipsLibrary } from './scripts/snips-library.ts';
 import { lintSpelling } from './spelling.ts';
 import { checkWordList } from './word-list.ts';
 
@@ -46,7 +45,6 @@ export interface LintOptions {
    * directory; `false`: none.
    */
   cache?: boolean | string;
-  snips?: SnipsLibrary;
   /** Called as each check finishes (for progress output). */
   onCheck?: (check: CheckName, ms: number) => void;
 }
@@ -116,7 +114,6 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     ? time('scripts', () =>
         lintScripts(paths, {
           display,
-          snips: options.snips,
           pages,
           parsed: new Map(files.map((f, i) => [f, pages[i]!])),
           cacheRoot: cache,

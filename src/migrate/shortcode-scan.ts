@@ -10,6 +10,8 @@
  * takes everything up to the matching closing tag as one `raw` token.
  */
 
+import { lastAtOrBefore, lineStartsOf } from '../lint/text-position.ts';
+
 export interface ShortcodeParams {
   positional: string[];
   named: Record<string, string>;
@@ -200,16 +202,6 @@ function findClosing(source: string, from: number, name: string): ShortcodeToken
 
 /** Maps offsets to 1-based lines (binary search over line starts). */
 export function lineIndex(source: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStartsOf(source);
+  return (offset) => lastAtOrBefore(starts, offset) + 1;
 }

@@ -1,6 +1,6 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { execa } from 'execa';
+import { run } from '../process/index.ts';
+
+export { onPath } from '../process/index.ts';
 
 export interface ExecResult {
   exitCode: number;
@@ -22,29 +22,6 @@ export interface ExecOptions {
 export type Exec = (command: string, args: string[], opts?: ExecOptions) => Promise<ExecResult>;
 
 export const realExec: Exec = async (command, args, opts = {}) => {
-  const r = await execa(command, args, {
-    reject: false,
-    env: opts.env,
-    extendEnv: false,
-    timeout: opts.timeoutMs,
-    cancelSignal: opts.signal,
-    forceKillAfterDelay: 5000,
-    stdin: 'ignore',
-  });
-  const code = typeof r.exitCode === 'number' ? r.exitCode : r.failed ? 1 : 0;
-  return { exitCode: code, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? r.shortMessage ?? '') };
+  const r = await run(command, args, { env: opts.env, inheritEnv: false, timeoutMs: opts.timeoutMs, signal: opts.signal });
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr || (r.error ?? '') };
 };
-
-/** True when `name` is an executable on PATH. */
-export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      // not here
-    }
-  }
-  return false;
-}

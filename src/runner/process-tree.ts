@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { signalGroup, startGroupLeader, type Leader } from '../process/index.ts';
 import { createScriptCgroup, type ScriptCgroup } from './cgroup.ts';
 
 /** The environment variable every process of a script inherits; its value is unique per script run. */
@@ -128,7 +127,7 @@ export function environHolds(environ: Buffer, entry: Buffer): boolean {
  * leave something running (background jobs, `nohup`, `setsid`, double forks, re-forking loops)
  * are all found:
  *
- * - the process group, which `spawn({ detached: true })` gives the script;
+ * - the process group, which `startGroupLeader` gives the script;
  * - the marker `MESHDOCS_TEST_RUN=<id>` in the script's environment, which every descendant
  *   inherits through fork and exec unless it clears its environment (found in `/proc/*\/environ`);
  * - a cgroup v2 of its own, where this user may make one: nothing leaves it.
@@ -154,22 +153,17 @@ export class ProcessTree {
    * environment, and in the cgroup when there is one. There a `sh` moves itself in, says so on
    * fd 3 and becomes bash, so nothing of the script runs outside the cgroup.
    */
-  spawn(file: string, opts: { cwd: string; env: NodeJS.ProcessEnv; output: number }): ChildProcess {
+  spawn(file: string, opts: { cwd: string; env: NodeJS.ProcessEnv; output: number }): Leader {
     const env = { ...opts.env, [MARKER_VARIABLE]: this.id };
     if (!this.cgroup) {
-      const child = spawn('bash', [file], { cwd: opts.cwd, env, detached: true, stdio: ['ignore', opts.output, opts.output] });
+      const child = startGroupLeader('bash', [file], { cwd: opts.cwd, env, output: opts.output });
       this.pgid = child.pid;
       return child;
     }
     const join = 'if echo 0 >"$1"; then echo joined >&3; fi 2>/dev/null; exec bash "$2" 3>&-';
-    const child = spawn('sh', ['-c', join, 'sh', this.cgroup.procsFile, file], {
-      cwd: opts.cwd,
-      env,
-      detached: true,
-      stdio: ['ignore', opts.output, opts.output, 'pipe'],
-    });
+    const child = startGroupLeader('sh', ['-c', join, 'sh', this.cgroup.procsFile, file], { cwd: opts.cwd, env, output: opts.output, reportPipe: true });
     this.pgid = child.pid;
-    const said = child.stdio[3] as Readable | null;
+    const said = child.said;
     said?.setEncoding('utf8');
     said?.on('data', (text: string) => {
       if (text.includes('joined')) this.joined = true;
@@ -308,17 +302,5 @@ function signal(pid: number, sig: NodeJS.Signals): void {
     process.kill(pid, sig);
   } catch {
     // gone already, or (EPERM) a process of another user that merely shares our marker
-  }
-}
-
-/** False when the group no longer exists. */
-export function signalGroup(pgid: number, sig: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, sig);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    if ((e as NodeJS.ErrnoException).code === 'EPERM') return true;
-    throw e;
   }
 }

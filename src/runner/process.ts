@@ -46,10 +46,7 @@ export async function runScript(file: string, opts: ScriptOptions): Promise<Scri
   const child = tree.spawn(file, { cwd: opts.cwd, env: opts.env, output: fd });
   closeSync(fd);
   const pid = child.pid;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    child.on('exit', (code, signal) => done({ code, signal }));
-    child.on('error', () => done({ code: 127, signal: null }));
-  });
+  const exited = child.exited;
   const grace = opts.killGraceMs ?? 3000;
   const survivors = new Set<number>();
   const stopAll = async () => {

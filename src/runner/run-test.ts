@@ -8,8 +8,9 @@ import type { Cluster } from './cluster.ts';
 import { toPosix } from './discover.ts';
 import { dumpCluster } from './dump.ts';
 import { judge } from './judge.ts';
+import { snipsTarget } from '../snips/page.ts';
 import { runScript } from './process.ts';
-import type { RunOptions } from './run.ts';
+import type { RunOptions } from './run-options.ts';
 import { diffSnapshots, takeSnapshot, type Snapshot } from './snapshot.ts';
 import { readSteps } from './steps.ts';
 import type { DocTest, Step, TestResult } from './types.ts';
@@ -17,6 +18,23 @@ import type { DocTest, Step, TestResult } from './types.ts';
 /** The artifacts directory of a test: `<report dir>/<page dir>/`. */
 export function artifactsDir(reportDir: string, t: DocTest): string {
   return join(reportDir, t.pageDir || '_root');
+}
+
+/**
+ * The generated snips files a test's directory may hold, one per Markdown page in it: `snips.sh`
+ * for its `index.md`, `<file>.md_snips.sh` for another page (istio.io's naming). A test passes this
+ * check when one of them exists; which one it sources is its own business (the injected prefix
+ * sources `snips.sh`, as istio.io's harness does; a `<file>.md_snips.sh` is sourced by the test).
+ */
+function expectedSnipsFiles(dir: string, paths: ContentPaths): string[] {
+  let pages: string[];
+  try {
+    pages = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+  } catch {
+    pages = [];
+  }
+  const targets = new Set(pages.map((name) => snipsTarget(paths, 'docs', join(dir, name))));
+  return targets.size > 0 ? [...targets] : [join(dir, 'snips.sh')];
 }
 
 /**
@@ -56,8 +74,9 @@ export async function runTest(t: DocTest, setupName: string, cluster: Cluster | 
     page: pageLinks(t, opts.paths),
   };
   const timeoutMs = opts.timeoutMs ?? t.script.timeoutMs ?? setup.timeout ?? opts.config.defaults.timeout;
-  const snipsFile = join(dirname(t.file), 'snips.sh');
-  if (!existsSync(snipsFile)) {
+  const snipsFiles = expectedSnipsFiles(dirname(t.file), opts.paths);
+  if (!snipsFiles.some((f) => existsSync(f))) {
+    const names = snipsFiles.map((f) => toPosix(relative(opts.paths.root, f)));
     return {
       ...base,
       ...empty(),
@@ -65,7 +84,7 @@ export async function runTest(t: DocTest, setupName: string, cluster: Cluster | 
       durationMs: Date.now() - started,
       failure: {
         reason: 'missing-snips',
-        message: `${toPosix(relative(opts.paths.root, snipsFile))} does not exist: run \`npm run snips\``,
+        message: `${names.length === 1 ? `${names[0]} does not exist` : `none of ${names.join(', ')} exists`}: run \`npm run snips\``,
         step: undefined,
         detail: '',
       },

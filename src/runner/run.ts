@@ -1,56 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { ContentPaths } from '../config/paths.ts';
-import { clusterSlug, type Cluster, type ClusterProvider } from './cluster.ts';
+import { clusterSlug, type Cluster } from './cluster.ts';
 import { groupBySetup, toPosix } from './discover.ts';
-import type { Exec } from './exec.ts';
+import type { RunOptions } from './run-options.ts';
 import { empty, pageLinks, runTest } from './run-test.ts';
-import type { SetupsConfig } from './setups.ts';
-import type { SnipLocator } from './snip-locations.ts';
 import type { DocTest, GroupResult, RunReport, TestResult } from './types.ts';
 
-export interface RunOptions {
-  paths: ContentPaths;
-  config: SetupsConfig;
-  tests: DocTest[];
-  /** For setups that need a cluster; undefined when none of the selected tests needs one. */
-  provider: ClusterProvider | undefined;
-  /** Run the setup's install commands on the cluster (always for kind; `--install` for current). */
-  install: boolean;
-  exec: Exec;
-  /** Absolute directory of tests/util. */
-  libDir: string;
-  reportDir: string;
-  /** Groups run in parallel, each on its own cluster. */
-  jobs: number;
-  /** Overrides every timeout (`--timeout`). */
-  timeoutMs?: number;
-  /** Keep kind clusters (`--skip-cleanup`). */
-  skipCleanup: boolean;
-  /** Run `ciOnly` setups (`CI` set: see `isCI` in src/cli/io.ts). */
-  ci: boolean;
-  /** Distinguishes cluster names across runs and shards. */
-  runId: string;
-  signal: AbortSignal;
-  /** Aborts cleanups too (a second SIGINT). */
-  forceSignal?: AbortSignal;
-  /** Keep the artifacts of passing tests too (`--keep-artifacts`). */
-  keepArtifacts?: boolean;
-  locate: SnipLocator;
-  /** Time between SIGTERM and SIGKILL. */
-  killGraceMs?: number;
-  /** Retry interval of the leak check. */
-  leakPollMs?: number;
-  env?: NodeJS.ProcessEnv;
-  onEvent?: (e: RunEvent) => void;
-}
-
-export type RunEvent =
-  | { type: 'group-start'; setup: string; tests: number; clusters: string[] }
-  | { type: 'group-end'; result: GroupResult }
-  | { type: 'test-start'; id: string; setup: string }
-  | { type: 'test-end'; result: TestResult }
-  | { type: 'cluster-problem'; message: string };
+export type { RunEvent, RunOptions } from './run-options.ts';
 
 /** Runs the tests, group by group, and returns the report (the caller writes it). */
 export async function runDocTests(opts: RunOptions): Promise<Omit<RunReport, 'durations' | 'shard'>> {

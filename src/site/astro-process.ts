@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { execa } from 'execa';
 import { openCache } from '../cache/index.ts';
 import { projectRoot } from '../config/paths.ts';
+import { run } from '../process/index.ts';
 
 const astroDir = join(projectRoot, 'node_modules/astro');
 
@@ -27,13 +27,12 @@ export function astroEnv(command: 'dev' | 'build' | 'preview', env: NodeJS.Proce
 
 /** `astro dev` or `astro preview` in the foreground, its output on the terminal; resolves to its exit code. */
 export async function runAstro(command: 'dev' | 'preview', args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const result = await execa(process.execPath, [astroBin, command, '--host', '127.0.0.1', ...args], {
-    stdio: 'inherit',
-    reject: false,
-    extendEnv: false,
+  const result = await run(process.execPath, [astroBin, command, '--host', '127.0.0.1', ...args], {
+    output: 'inherit',
+    inheritEnv: false,
     env: astroEnv(command, env),
   });
-  return result.exitCode ?? 1;
+  return result.exitCode;
 }
 
 /** Set by `buildInto` for astro.config.mjs: where Astro writes this build (MESHDOCS_DIST stays the output the user named). */
@@ -58,16 +57,15 @@ export async function buildInto(out: string, options: { env?: Record<string, str
   pruneStaging(stagingRoot);
   const staging = mkdtempSync(join(stagingRoot, 'build-'));
   try {
-    const result = await execa(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
+    const result = await run(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
       cwd: projectRoot,
-      extendEnv: false,
+      inheritEnv: false,
       env: { ...astroEnv('build'), ...options.env, MESHDOCS_DIST: target, [stagingEnv]: staging },
-      reject: false,
-      ...(options.inherit ? { stdio: 'inherit' as const } : { all: true }),
+      output: options.inherit ? 'inherit' : 'capture',
     });
-    const exitCode = result.exitCode ?? 1;
+    const exitCode = result.exitCode;
     if (exitCode === 0) publish(staging, target);
-    return { exitCode, output: typeof result.all === 'string' ? result.all : '' };
+    return { exitCode, output: result.all };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ export function namesAvailable(page: PageSnips, tree: Pick<TreeSnips, 'pages'>):
   const visit = (p: PageSnips): void => {
     if (visited.has(p)) return;
     visited.add(p);
-    for (const name of p.boilerplates ?? []) {
+    for (const name of p.boilerplates) {
       const included = byName.get(name);
       if (included) visit(included);
     }

@@ -107,7 +107,7 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
   };
 
   for (const name of includedBoilerplates(page, ctx, report)) {
-    result.boilerplates!.push(name);
+    result.boilerplates.push(name);
     result.sources.push(boilerplateSource(name));
   }
 

@@ -23,12 +23,12 @@ export interface PageSnips {
   /** Boilerplate snips files it sources, in order (`content/en/boilerplates/snips/x.sh`). */
   sources: string[];
   diagnostics: Diagnostic[];
-  /** Added: `docs` for a page, `boilerplate` for a boilerplate (its names start with `bpsnip_`). */
-  kind?: 'docs' | 'boilerplate';
-  /** Added: names of the boilerplates it sources (`gateway-api-support`), same order as `sources`. */
-  boilerplates?: string[];
-  /** Added: the Markdown file, absolute. */
-  markdown?: string;
+  /** `docs` for a page, `boilerplate` for a boilerplate (its names start with `bpsnip_`). */
+  kind: 'docs' | 'boilerplate';
+  /** Names of the boilerplates it sources (`gateway-api-support`), same order as `sources`. */
+  boilerplates: string[];
+  /** The Markdown file, absolute. */
+  markdown: string;
 }
 
 /** Result over a whole content tree. */

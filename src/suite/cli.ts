@@ -5,11 +5,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { defineCommand, exitCode, runCommand } from '../cli/command.ts';
 import { err, out, type Io } from '../cli/io.ts';
 import { projectRoot } from '../config/paths.ts';
 import { missingSystemDeps } from './system-deps.ts';
+import { run as runProcess } from '../process/index.ts';
 
 export const command = defineCommand({
   name: 'test',
@@ -37,11 +37,10 @@ export function main(argv: string[], io: Io): Promise<number> {
     mkdirSync(outDir, { recursive: true });
     rmSync(results, { force: true });
     const pattern = values['test-name-pattern'] === undefined ? [] : ['-t', values['test-name-pattern']];
-    const run = await execa('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...pattern, ...positionals, ...passthrough], {
+    const run = await runProcess('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...pattern, ...positionals, ...passthrough], {
       cwd: io.cwd,
       preferLocal: true,
-      stdio: 'inherit',
-      reject: false,
+      output: 'inherit',
       env: { ASTRO_TELEMETRY_DISABLED: '1' },
     });
     if (!existsSync(results)) {
@@ -65,7 +64,7 @@ async function ensureSystemDeps(io: Io): Promise<number> {
     return exitCode.badInput;
   }
   out(io)(`Installing missing system packages: ${missing.join(', ')}`);
-  const install = await execa('bash', [join(projectRoot, 'scripts/install-system-deps.sh')], { stdio: 'inherit', reject: false });
+  const install = await runProcess('bash', [join(projectRoot, 'scripts/install-system-deps.sh')], { output: 'inherit' });
   if (install.exitCode !== 0 || missingSystemDeps().length > 0) {
     err(io)('Could not install the system packages the tests need.');
     return exitCode.badInput;

@@ -6,10 +6,10 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { fingerprint, openCache } from '../../src/cache/index.ts';
 import { projectRoot } from '../../src/config/paths.ts';
+import { runOrThrow } from '../../src/process/index.ts';
 
 const scratch = (name: string): string => mkdtempSync(join(tmpdir(), `meshdocs-${name}-`));
 
@@ -47,7 +47,7 @@ describe('fingerprint', () => {
       ].join('\n'),
     );
     const print = async (): Promise<{ store: string; site: string; pages: string }> =>
-      JSON.parse((await execa(join(projectRoot, 'node_modules/.bin/tsx'), ['print.ts'], { cwd: copy })).stdout) as { store: string; site: string; pages: string };
+      JSON.parse((await runOrThrow(join(projectRoot, 'node_modules/.bin/tsx'), ['print.ts'], { cwd: copy })).stdout) as { store: string; site: string; pages: string };
 
     const before = await print();
     appendFileSync(join(copy, 'src/site/components/PageTitle.astro'), '\n<!-- edited -->\n');

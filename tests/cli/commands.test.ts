@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { main as benchMain } from '../../src/bench/cli.ts';
 import type { Io } from '../../src/cli/io.ts';
@@ -20,6 +19,7 @@ import { main as siteMain } from '../../src/site/cli.ts';
 import { main as snipsMain } from '../../src/snips/cli.ts';
 import { main as suiteMain } from '../../src/suite/cli.ts';
 import { memoryIo } from '../helpers/io.ts';
+import { run as runProcess, type RunResult } from '../../src/process/index.ts';
 
 type Main = (argv: string[], io: Io) => Promise<number>;
 
@@ -80,7 +80,7 @@ function listening(port: number): Promise<boolean> {
 // One at a time: a dozen npm and tsx start-ups at once are what makes a loaded 2-core machine time out.
 describe('npm run <command>, end to end', () => {
   const npm = (script: string, args: string[], env: Record<string, string>) =>
-    execa('npm', [...(script === 'test' ? ['test'] : ['run', script]), '--silent', '--', ...args], { cwd: projectRoot, env: { ...env, NO_COLOR: '1' }, reject: false });
+    runProcess('npm', [...(script === 'test' ? ['test'] : ['run', script]), '--silent', '--', ...args], { cwd: projectRoot, env: { ...env, NO_COLOR: '1' } });
 
   /** Arguments that would make each command write into the scratch directory (or listen) had it started. */
   const target = (script: string, dir: string, port: number): string[] => {
@@ -116,13 +116,13 @@ describe('npm run <command>, end to end', () => {
 
   test('npm test -- --help creates no out/ (the shim, run from a scratch directory)', async () => {
     const { dir } = scratch();
-    const r = await execa(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/test.ts'), '--help'], { cwd: dir, reject: false });
+    const r = await runProcess(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/test.ts'), '--help'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
 
-async function execaResult(run: ReturnType<typeof execa>) {
+async function execaResult(run: Promise<RunResult>) {
   const r = await run;
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

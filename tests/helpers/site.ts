@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot } from '../../src/config/paths.ts';
+import { run } from '../../src/process/index.ts';
 
 /**
  * A fresh directory for a build's output, inside the project (`npm run build` stages every build below
@@ -20,11 +20,9 @@ export function tempDist(): string {
 
 /** Runs the real `npm run build` (scripts/site.ts → astro build) on a content tree into a temporary dist. */
 export async function buildSite(contentDir: string, dist = tempDist()) {
-  const result = await execa('npx', ['tsx', 'scripts/site.ts', 'build'], {
+  const result = await run('npx', ['tsx', 'scripts/site.ts', 'build'], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: contentDir, MESHDOCS_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },
-    reject: false,
-    all: true,
   });
   return { dist, exitCode: result.exitCode, output: result.all ?? '' };
 }

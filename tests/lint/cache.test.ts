@@ -6,17 +6,12 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { runLint, type LintResult } from '../../src/lint/run.ts';
-import { loadSnipsLibrary, type SnipsLibrary } from '../../src/lint/scripts/snips-library.ts';
 import { PageCache } from '../../src/model/page-cache.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/lint/seeded');
-let snips: SnipsLibrary | undefined;
-beforeAll(async () => {
-  snips = await loadSnipsLibrary();
-});
 
 /** A private copy of the seeded fixture (content, data, dist) and an empty cache directory. */
 function copy(): { root: string; cache: string } {
@@ -32,7 +27,6 @@ function run(root: string, cache: string | false): Promise<LintResult> {
     cwd: root,
     checks: new Set(['markdown', 'spelling', 'scripts', 'links']),
     dist: join(root, 'dist'),
-    snips,
     cache,
   });
 }

@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { changedFiles } from '../../src/lint/changed.ts';
+import { runSyncOrThrow } from '../../src/process/index.ts';
 
 test('--changed: committed on the branch, modified and untracked files, not unchanged ones', () => {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'lint-changed-')));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) => runSyncOrThrow('git', args, { cwd: dir });
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 't@example.com');
   git('config', 'user.name', 't');

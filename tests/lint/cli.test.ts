@@ -1,13 +1,12 @@
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { run } from '../../src/process/index.ts';
 
 const seeded = join(projectRoot, 'tests/fixtures/lint/seeded');
 const lint = (args: string[], env: Record<string, string> = {}) =>
-  execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), ...args], {
+  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), ...args], {
     cwd: projectRoot,
-    reject: false,
     env: { NO_COLOR: '1', ...env },
   });
 

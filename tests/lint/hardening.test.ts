@@ -6,17 +6,16 @@
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { lintLinks } from '../../src/lint/links/check-links.ts';
 import { loadAllPages } from '../../src/model/content-tree.ts';
+import { run } from '../../src/process/index.ts';
 
 const lint = (args: string[], env: Record<string, string>) =>
-  execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), ...args], {
+  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), ...args], {
     cwd: projectRoot,
-    reject: false,
-    timeout: 120_000,
+    timeoutMs: 120_000,
     env: { NO_COLOR: '1', ...env },
   });
 

@@ -7,16 +7,15 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { planRebuild, stampName } from '../../src/site/build-stamp.ts';
 import { tempDist } from '../helpers/site.ts';
+import { run } from '../../src/process/index.ts';
 
 const lint = (env: Record<string, string>) =>
-  execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
+  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
     cwd: projectRoot,
-    reject: false,
     env: { NO_COLOR: '1', ...env },
   });
 

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { runLint, type LintResult } from '../../src/lint/run.ts';
-import { loadSnipsLibrary } from '../../src/lint/scripts/snips-library.ts';
 import { key, readMarkers } from './markers.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/lint/seeded');
@@ -18,7 +17,6 @@ describe('seeded fixture: one error of every kind', () => {
       cwd: projectRoot,
       checks: new Set(['markdown', 'spelling', 'scripts', 'links']),
       dist: join(fixture, 'dist'),
-      snips: await loadSnipsLibrary(),
       cache: false,
     });
     expect(result.counts.markdown).toBeGreaterThan(5);

@@ -1,11 +1,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { execa } from 'execa';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
 import { parsePage } from '../../src/model/parse.ts';
 import { hashTree, tempDir, tsx } from './helpers.ts';
+import { run as runProcess } from '../../src/process/index.ts';
 
 /**
  * End to end on istio.io's own pages (issue 15): a cut of `../shared/fixtures/istio.io-site` (read
@@ -57,7 +57,7 @@ beforeAll(async () => {
   for (const rel of [...directories, 'about/case-studies/_index.md']) cpSync(join(fixture, en, rel), join(cut, en, rel), { recursive: true });
   before = hashTree(cut);
   out = join(tempDir('istio-cut-out'), 'out');
-  run = await execa(tsx, ['scripts/import-hugo.ts', cut, out, '--verbose'], { cwd: projectRoot, reject: false });
+  run = await runProcess(tsx, ['scripts/import-hugo.ts', cut, out, '--verbose'], { cwd: projectRoot });
 }, 240_000);
 
 const output = (rel: string): string => readFileSync(join(out, en, rel), 'utf8');

@@ -1,6 +1,5 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { tempDist } from '../helpers/site.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
@@ -8,6 +7,7 @@ import { compatPassed, loadAllowlist, runCompat, type CompatReport } from '../..
 import { importHugoSite, type ImportReport } from '../../src/migrate/import-site.ts';
 import { formatDiagnostic } from '../../src/model/diagnostic.ts';
 import { hashTree, istioFixtures, tempDir, tsx } from './helpers.ts';
+import { run as runProcess } from '../../src/process/index.ts';
 
 /**
  * End to end over the real istio.io pages in ../shared/fixtures/istio.io: every page imports
@@ -62,7 +62,7 @@ describe('istio.io fixtures', () => {
 
 describe('npm run compat', () => {
   test('prints one line per page and the summary; exit 0 with the committed allowlist', async () => {
-    const run = await execa(tsx, ['scripts/compat.ts', '../shared/fixtures/istio.io'], { cwd: projectRoot, reject: false });
+    const run = await runProcess(tsx, ['scripts/compat.ts', '../shared/fixtures/istio.io'], { cwd: projectRoot });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^docs\/tasks\/traffic-management\/request-routing\/index\.md {2}identical$/m);
     expect(run.stdout).toMatch(
@@ -73,14 +73,14 @@ describe('npm run compat', () => {
 
   test('exit 1 when a difference is not allowlisted', async () => {
     const empty = join(tempDir('allow'), 'empty.yml');
-    const run = await execa(tsx, ['scripts/compat.ts', '../shared/fixtures/istio.io', '--allowlist', empty], { cwd: projectRoot, reject: false });
+    const run = await runProcess(tsx, ['scripts/compat.ts', '../shared/fixtures/istio.io', '--allowlist', empty], { cwd: projectRoot });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/^docs\/ambient\/usage\/waypoint\/index\.md {2}differs: same text, but our generator reports 1 error\(s\): line \d+ snip-command-after-output$/m);
     expect(run.stdout).toMatch(/^39 identical, 5 differ \(0 allowlisted\)$/m);
   });
 
   test('exit 2 on a directory that is not a Hugo site', async () => {
-    const run = await execa(tsx, ['scripts/compat.ts', tempDir('nosite')], { cwd: projectRoot, reject: false });
+    const run = await runProcess(tsx, ['scripts/compat.ts', tempDir('nosite')], { cwd: projectRoot });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('not a Hugo site root');
   });
@@ -89,10 +89,8 @@ describe('npm run compat', () => {
 describe('the imported fixtures on our site', () => {
   test('build', { timeout: 600_000 }, async () => {
     const dist = tempDist();
-    const run = await execa(tsx, ['scripts/site.ts', 'build'], {
+    const run = await runProcess(tsx, ['scripts/site.ts', 'build'], {
       cwd: projectRoot,
-      reject: false,
-      all: true,
       env: { MESHDOCS_CONTENT: join(out, 'content'), MESHDOCS_DIST: dist },
     });
     expect(run.exitCode, run.all?.slice(-3000)).toBe(0);

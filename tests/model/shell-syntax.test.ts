@@ -4,7 +4,6 @@
  * oracle over random texts made of the pieces that matter (quotes, `$(`, backticks, heredocs with
  * quoted, escaped and `<<-` delimiters, reserved words, braces, operators).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { splitBashBlock } from '../../src/model/bash-split.ts';
 import { parsePage } from '../../src/model/parse.ts';
 import { checkCommandList } from '../../src/model/shell-syntax.ts';
+import { runSync } from '../../src/process/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shell-syntax-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -156,7 +156,8 @@ const text = fc.oneof(
 
 function bash(args: string[], env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string } {
   // --norc: bash reads ~/.bashrc when its stdin is a socket, as node's pipes are.
-  return spawnSync('/bin/bash', ['--norc', '--noprofile', ...args], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+  const r = runSync('/bin/bash', ['--norc', '--noprofile', ...args], { cwd: work, env, inheritEnv: false, stripFinalNewline: false, timeoutMs: 20_000 });
+  return { status: r.signal ? null : r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('against bash', () => {

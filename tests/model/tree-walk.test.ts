@@ -3,7 +3,6 @@
  * like a page and a FIFO named like a page are reported with their path, never followed or read.
  * Every lister of the tree (pages, test scripts, snips files) goes through it.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { findTestScripts } from '../../src/lint/scripts/discover.ts';
 import { listMarkdown, loadAllPages, walkContent } from '../../src/model/content-tree.ts';
 import { walkTree } from '../../src/model/tree-walk.ts';
 import { listTestScripts } from '../../src/runner/discover.ts';
+import { runSyncOrThrow } from '../../src/process/index.ts';
 
 const page = (title: string) => `---\ntitle: ${title}\ntest: no\n---\n\nBody.\n`;
 
@@ -33,7 +33,7 @@ function hostileTree(): { root: string; content: string; outside: string } {
   symlinkSync(join(outside, 'secret.md'), join(docs, 'b/index.md'));
   mkdirSync(join(docs, 'foo.md'));
   writeFileSync(join(docs, 'foo.md/index.md'), page('Inside a directory named like a page'));
-  execFileSync('mkfifo', [join(docs, 'pipe.md')]);
+  runSyncOrThrow('mkfifo', [join(docs, 'pipe.md')]);
   symlinkSync('a/index.md', join(docs, 'linked.md')); // a link to a file inside the tree is fine
   return { root, content, outside };
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import semver from 'semver';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { runOrThrow } from '../../src/process/index.ts';
 
 /**
  * The project brings its own Node (the `node` package in dependencies), so every script runs on it
@@ -31,7 +31,7 @@ describe('the project Node', () => {
   });
 
   test('is the node that `npm exec` runs in the repository', async () => {
-    const { stdout } = await execa('npm', ['exec', '--', 'node', '-p', 'process.versions.node'], { cwd: projectRoot });
+    const { stdout } = await runOrThrow('npm', ['exec', '--', 'node', '-p', 'process.versions.node'], { cwd: projectRoot });
     expect(stdout.trim()).toBe(pinned);
   });
 

@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { start, type Running } from '../../src/process/index.ts';
 import type { RunReport } from '../../src/runner/types.ts';
 import { alive, doctestCli, fixtures, site, siteDocs, tempDir } from './helpers.ts';
 
@@ -24,14 +23,12 @@ async function runSite(args: string[], env: Record<string, string> = {}) {
 const marker = (dir: string, name: string) => join(dir, name);
 
 /** A test that failed half-way must not leave its runner (and the runner's test) running: two SIGINTs stop both. */
-async function stopCli(child: ReturnType<typeof execa>) {
-  // execa's subprocess is a ChildProcess; its types (execa 10) do not list these two fields.
-  const { exitCode, signalCode } = child as unknown as ChildProcess;
-  if (exitCode !== null || signalCode !== null) return;
+async function stopCli(child: Running) {
+  if (child.exited) return;
   child.kill('SIGINT');
   await new Promise((ok) => setTimeout(ok, 1000));
   child.kill('SIGINT');
-  await child.catch(() => {});
+  await child.result;
 }
 
 describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
@@ -117,10 +114,10 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
   test.for(['SIGINT', 'SIGHUP'] as const)('%s stops the running test, runs its cleanup, writes the report, and leaves nothing running', async (signal, { onTestFinished }) => {
     const reportDir = tempDir('doctest-report-');
     const markers = tempDir('doctest-markers-');
-    const child = execa(
+    const child = start(
       process.execPath,
       ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', reportDir, '--timeout', '5m', join(siteDocs, 'hang'), join(siteDocs, 'pass')],
-      { cwd: projectRoot, reject: false, env: { MARKER_DIR: markers, CI: '' }, all: true },
+      { cwd: projectRoot, env: { MARKER_DIR: markers, CI: '' } },
     );
     onTestFinished(() => stopCli(child));
     const grandchild = marker(markers, 'hang.grandchild');
@@ -130,7 +127,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     expect(existsSync(daemon)).toBe(true);
     await new Promise((ok) => setTimeout(ok, 200));
     child.kill(signal);
-    const r = await child;
+    const r = await child.result;
     expect(r.exitCode, String(r.all)).toBe(130);
     expect(existsSync(marker(markers, 'hang.cleanup'))).toBe(true);
     for (const p of ['hang.shell', 'hang.background', 'hang.grandchild', 'hang.stubborn', 'hang.daemon']) {
@@ -146,10 +143,10 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
 
   test('a second SIGINT stops a hanging cleanup too; nothing survives', async ({ onTestFinished }) => {
     const markers = tempDir('doctest-markers-');
-    const child = execa(
+    const child = start(
       process.execPath,
       ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(siteDocs, 'slow-cleanup')],
-      { cwd: projectRoot, reject: false, env: { MARKER_DIR: markers, CI: '' }, all: true },
+      { cwd: projectRoot, env: { MARKER_DIR: markers, CI: '' } },
     );
     onTestFinished(() => stopCli(child));
     const waitFor = async (name: string) => {
@@ -160,7 +157,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     child.kill('SIGINT');
     await waitFor('slow.cleanup-child');
     child.kill('SIGINT');
-    const r = await child;
+    const r = await child.result;
     expect(r.exitCode, String(r.all)).toBe(130);
     for (const p of ['slow.shell', 'slow.cleanup', 'slow.cleanup-child']) {
       expect(alive(Number(readFileSync(marker(markers, p), 'utf8'))), p).toBe(false);

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execa } from 'execa';
 import { projectRoot } from '../../src/config/paths.ts';
+import { run } from '../../src/process/index.ts';
 
 export const libDir = join(projectRoot, 'tests', 'util');
 export const fixtures = join(projectRoot, 'tests', 'fixtures', 'doctest');
@@ -14,17 +14,15 @@ export const tempDir = (prefix = 'doctest-'): string => mkdtempSync(join(tmpdir(
 /** Runs a bash snippet with the verify library loaded (no runner prelude). */
 export async function bashWithLib(script: string, env: Record<string, string> = {}) {
   const text = `source ${JSON.stringify(join(libDir, 'verify.sh'))}\nsource ${JSON.stringify(join(libDir, 'helpers.sh'))}\n${script}`;
-  const r = await execa('bash', ['-c', text], { reject: false, env: { VERIFY_DELAY: '0', ...env }, all: true });
+  const r = await run('bash', ['-c', text], { env: { VERIFY_DELAY: '0', ...env } });
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), all: String(r.all) };
 }
 
 /** Runs `npm run test:docs` in-process-free form: `node --import tsx scripts/doctest.ts …`. */
 export function doctestCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/doctest.ts'), ...args], {
+  return run(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/doctest.ts'), ...args], {
     cwd: opts.cwd ?? projectRoot,
-    reject: false,
     env: { ...opts.env, CI: opts.env?.CI ?? '' },
-    all: true,
   });
 }
 

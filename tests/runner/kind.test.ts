@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
+import { start } from '../../src/process/index.ts';
 import { createKindProvider } from '../../src/runner/cluster.ts';
 import { discoverTests } from '../../src/runner/discover.ts';
 import type { Exec } from '../../src/runner/exec.ts';
@@ -227,13 +227,11 @@ describe('kind provider: real processes (fake kind/kubectl/istioctl on PATH)', (
   test('SIGINT during a test: cleanup runs, then kind delete, exit 130', async () => {
     const log = join(tempDir(), 'calls.log');
     const markers = tempDir();
-    const child = execa(
+    const child = start(
       process.execPath,
       ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(content, 'en/docs/mesh')],
       {
         cwd: projectRoot,
-        reject: false,
-        all: true,
         env: { PATH: `${fakebin}${delimiter}${process.env.PATH}`, FAKE_LOG: log, MARKER_DIR: markers, SLEEP_MESH: '300', CI: '' },
       },
     );
@@ -241,7 +239,7 @@ describe('kind provider: real processes (fake kind/kubectl/istioctl on PATH)', (
     for (let i = 0; i < 600 && !existsSync(started); i++) await new Promise((ok) => setTimeout(ok, 50));
     expect(existsSync(started)).toBe(true);
     child.kill('SIGINT');
-    const r = await child;
+    const r = await child.result;
     expect(r.exitCode, String(r.all)).toBe(130);
     expect(existsSync(join(markers, 'mesh.cleanup'))).toBe(true);
     expect(readFileSync(log, 'utf8').trim().split('\n').at(-1)).toMatch(/^kind delete cluster --name doctest-/);

@@ -7,11 +7,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
 import { stampName } from '../../src/site/build-stamp.ts';
 import { buildSite, tempDist } from '../helpers/site.ts';
+import { run } from '../../src/process/index.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/site/basic');
 const page = (title: string, extra = '', body = 'Body.') => `---\ntitle: ${title}\ntest: no\n${extra}---\n\n${body}\n`;
@@ -98,9 +98,8 @@ test('a build that fails in Astro leaves the previous good build in place, untou
 });
 
 const lint = (env: Record<string, string>) =>
-  execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
+  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
     cwd: projectRoot,
-    reject: false,
     env: { NO_COLOR: '1', ...env },
   });
 /** Lint's findings, with the output directory they name made the same. */

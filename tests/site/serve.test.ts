@@ -12,9 +12,9 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { start } from '../../src/process/index.ts';
 
 async function fetchUntil(url: string, wanted: string, seconds: number): Promise<string> {
   const deadline = Date.now() + seconds * 1000;
@@ -32,36 +32,37 @@ async function fetchUntil(url: string, wanted: string, seconds: number): Promise
   return body;
 }
 
-test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an edited boilerplate', { retry: 2 }, async () => {
-  const port = 43000 + Math.floor(Math.random() * 2000);
-  const root = mkdtempSync(join(tmpdir(), 'meshdocs-serve-'));
+/** `npm run serve` on a fresh copy of the basic fixture site, on a random port from `base` up. */
+function serveCopy(base: number, prefix: string) {
+  const port = base + Math.floor(Math.random() * 2000);
+  const root = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
-  const server = execa('npm', ['run', 'serve', '--', '--port', String(port)], {
+  const server = start('npm', ['run', 'serve', '--', '--port', String(port)], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
-    detached: true,
-    reject: false,
-    all: true,
+    killGraceMs: 20_000,
   });
-  let output = '';
-  server.all?.on('data', (d: Buffer) => (output += d.toString()));
+  return { port, root, server };
+}
+
+test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an edited boilerplate', { retry: 2 }, async () => {
+  const { port, root, server } = serveCopy(43000, 'meshdocs-serve-');
   const page = `http://127.0.0.1:${port}/docs/guide/first/`;
   try {
     const body = await fetchUntil(page, 'First Steps', 90);
-    expect(body, output).toContain('First Steps');
+    expect(body, server.output()).toContain('First Steps');
     expect(body).toContain('This sentence comes from a boilerplate.');
     // Astro's dev client (Vite HMR) is on the page: saving a file reloads it.
     expect(body).toContain('/@vite/client');
-    expect(output).toContain(`http://127.0.0.1:${port}/`);
+    expect(server.output()).toContain(`http://127.0.0.1:${port}/`);
 
     // The page file is unchanged; only the boilerplate it includes is edited.
     const boilerplate = join(root, 'content/en/boilerplates/shared-note.md');
     writeFileSync(boilerplate, readFileSync(boilerplate, 'utf8').replace('comes from a boilerplate', 'was edited while serving'));
     const after = await fetchUntil(page, 'This sentence was edited while serving.', 60);
-    expect(after, output).toContain('This sentence was edited while serving.');
+    expect(after, server.output()).toContain('This sentence was edited while serving.');
   } finally {
-    process.kill(-server.pid!, 'SIGTERM');
-    await server;
+    await server.stop();
   }
 });
 
@@ -79,42 +80,30 @@ async function until(check: () => Promise<boolean> | boolean, seconds: number): 
 }
 
 test('bad saves are reported with file:line, and the latest save is served', { timeout: 300_000, retry: 2 }, async () => {
-  const port = 45000 + Math.floor(Math.random() * 2000);
-  const root = mkdtempSync(join(tmpdir(), 'meshdocs-serve-errors-'));
-  cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
-  const server = execa('npm', ['run', 'serve', '--', '--port', String(port)], {
-    cwd: projectRoot,
-    env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
-    detached: true,
-    reject: false,
-    all: true,
-  });
-  let output = '';
-  server.all?.on('data', (d: Buffer) => (output += d.toString()));
+  const { port, root, server } = serveCopy(45000, 'meshdocs-serve-errors-');
   const url = `http://127.0.0.1:${port}/docs/guide/second/`;
   const body = async () => (await fetch(url)).text();
   const file = join(root, 'content/en/docs/guide/second/index.md');
   const shown = relative(projectRoot, file);
   const good = readFileSync(file, 'utf8');
   try {
-    expect(await until(async () => (await body()).includes('Second Steps'), 120), output).toBe(true);
+    expect(await until(async () => (await body()).includes('Second Steps'), 120), server.output()).toBe(true);
 
     writeFileSync(file, good.replace('---\n', '---\nbroken: [a, b\n'));
     const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    expect(await until(() => new RegExp(`${escaped}:\\d+  frontmatter  invalid YAML`).test(output), 60), output).toBe(true);
-    expect(output).not.toMatch(/UnhandledRejection|YAMLException/);
+    expect(await until(() => new RegExp(`${escaped}:\\d+  frontmatter  invalid YAML`).test(server.output()), 60), server.output()).toBe(true);
+    expect(server.output()).not.toMatch(/UnhandledRejection|YAMLException/);
 
     writeFileSync(file, `${good}\n\`\`\`yaml\na: 1\n`);
-    expect(await until(() => new RegExp(`${escaped}:\\d+  unclosed-fence  code fence`).test(output), 60), output).toBe(true);
+    expect(await until(() => new RegExp(`${escaped}:\\d+  unclosed-fence  code fence`).test(server.output()), 60), server.output()).toBe(true);
 
     // Two saves in quick succession: the second is what the server shows, and keeps showing.
     writeFileSync(file, good.concat('\nFirst quick save.\n'));
     writeFileSync(file, good.concat('\nSecond quick save.\n'));
-    expect(await until(async () => (await body()).includes('Second quick save.'), 60), output).toBe(true);
+    expect(await until(async () => (await body()).includes('Second quick save.'), 60), server.output()).toBe(true);
     // The first save's reload, finishing late, must not bring the first version back.
     expect(await until(async () => (await body()).includes('First quick save.'), 10)).toBe(false);
   } finally {
-    process.kill(-server.pid!, 'SIGTERM');
-    await server;
+    await server.stop();
   }
 });

@@ -3,7 +3,6 @@
  * on the built pages (search, copy button, tabs, redirects, edit link, page-test badge, dark mode).
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { execa } from 'execa';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,6 +12,7 @@ import { isBuildCurrent, stampName } from '../../src/site/build-stamp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
 import { serveDir } from '../helpers/static-server.ts';
+import { run } from '../../src/process/index.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/site/basic');
 let dist = '';
@@ -122,9 +122,8 @@ describe('built HTML', () => {
     const paths = resolveContentPaths(join(fixture, 'content'));
     expect(isBuildCurrent(dist, paths)).toBe(true);
     const stamp = statSync(join(dist, stampName)).mtimeMs;
-    const r = await execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/lint.ts', '--only', 'links', '--timings'], {
+    const r = await run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/lint.ts', '--only', 'links', '--timings'], {
       cwd: projectRoot,
-      reject: false,
       env: { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: dist, NO_COLOR: '1' },
     });
     expect(r.stdout).toContain('site: the build in place is current, reused');

@@ -2,9 +2,9 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { run as runProcess } from '../../src/process/index.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/snips');
 const scratch = mkdtempSync(join(tmpdir(), 'snips-cli-'));
@@ -23,10 +23,9 @@ function copyOf(scenario: string, clean = false): string {
 }
 
 function snips(root: string, ...args: string[]) {
-  return execa(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), ...args], {
+  return runProcess(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), ...args], {
     cwd: root,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
-    reject: false,
   });
 }
 

@@ -2,9 +2,9 @@
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
+import { run } from '../../src/process/index.ts';
 
 test('a link loop and a directory named like a page: exit 2, each named, nothing else printed', async () => {
   const root = mkdtempSync(join(tmpdir(), 'snips-hostile-'));
@@ -14,11 +14,10 @@ test('a link loop and a directory named like a page: exit 2, each named, nothing
   writeFileSync(join(docs, 'loop/index.md'), '---\ntitle: Loop\ntest: yes\n---\n\n```bash\n$ echo hi\n```\n');
   symlinkSync('.', join(docs, 'loop/self'));
   mkdirSync(join(docs, 'foo.md'));
-  const r = await execa(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts')], {
+  const r = await run(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts')], {
     cwd: root,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
-    reject: false,
-    timeout: 60_000,
+    timeoutMs: 60_000,
   });
   expect(r.timedOut).toBe(false);
   expect(r.exitCode).toBe(2);
@@ -26,10 +25,9 @@ test('a link loop and a directory named like a page: exit 2, each named, nothing
   expect(r.stderr).toContain('content/en/docs/foo.md:0  content-tree  is a directory, but its name ends in .md');
   expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /);
 
-  const one = await execa(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), '--stdout', join(docs, 'foo.md')], {
+  const one = await run(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), '--stdout', join(docs, 'foo.md')], {
     cwd: root,
     env: { MESHDOCS_CONTENT: join(root, 'content') },
-    reject: false,
   });
   expect(one.exitCode).toBe(2);
   expect(one.stderr).toMatch(/foo\.md is not a file/);

@@ -5,13 +5,13 @@
  * `expected-stale.txt` hold the expected reports. `UPDATE=1 npx vitest run tests/snips` rewrites
  * the expectations (stale files are fixtures and are never deleted by UPDATE).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../../src/model/diagnostic.ts';
 import { generateTreeSnips, namesAvailable } from '../../src/snips/index.ts';
+import { runSync, runSyncOrThrow } from '../../src/process/index.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/snips');
 const update = 'UPDATE' in process.env;
@@ -63,9 +63,9 @@ describe.each(scenarios)('%s', (scenario) => {
 
   test.skipIf(invalidOnPurpose.has(scenario))('generated files pass bash -n and shellcheck', () => {
     const files = generated.map((p) => p.target);
-    for (const file of files) execFileSync('bash', ['-n', file]);
+    for (const file of files) runSyncOrThrow('bash', ['-n', file]);
     // shellcheck exits non-zero on any finding; the output names file, line and code.
-    execFileSync('shellcheck', ['-s', 'bash', '-x', ...files], { cwd: root, encoding: 'utf8' });
+    runSyncOrThrow('shellcheck', ['-s', 'bash', '-x', ...files], { cwd: root });
   });
 });
 
@@ -76,14 +76,14 @@ describe('blocks: quoting', () => {
   function sourceAndRead(file: string, names: string[]): string[] {
     const script = `set -eu\nsource "$1"\nshift\nfor n in "$@"; do printf '%s\\0' "\${!n}"; done\n`;
     // --norc: bash reads ~/.bashrc when its stdin is a socket, as node's pipes are.
-    const run = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', script, 'bash', file, ...names], {
+    const run = runSync('/bin/bash', ['--norc', '--noprofile', '-c', script, 'bash', file, ...names], {
       cwd: root,
       env: { PATH: '/nonexistent' },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
+      inheritEnv: false,
+      stripFinalNewline: false,
     });
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.exitCode).toBe(0);
     return run.stdout.split('\0').slice(0, -1);
   }
 

@@ -8,7 +8,6 @@
  * trailing newlines removed. Commands are generated from a small grammar of valid shell (random
  * text goes into quoted strings and heredoc bodies), since a command is code by design.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { resolveContentPaths } from '../../src/config/paths.ts';
 import { parsePage } from '../../src/model/parse.ts';
 import { withDerivedValues } from '../../src/model/versions.ts';
 import { generatePageSnips, type SnipsContext } from '../../src/snips/index.ts';
+import { runSync } from '../../src/process/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'snips-property-'));
 const sentinel = join(work, 'SENTINEL');
@@ -179,7 +179,8 @@ function buildPage(input: Section[]): { markdown: string; expected: Expected } {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string } {
   // --norc matters for bash: it reads ~/.bashrc when stdin is a socket, as node's pipes are.
-  return spawnSync(command, args, { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = runSync(command, args, { cwd: work, env, inheritEnv: false, stripFinalNewline: false });
+  return { status: r.signal ? null : r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('random code blocks', () => {

@@ -2,7 +2,6 @@
  * Page text never runs when a generated snips.sh is sourced (issue 10, items 1, 2, 9, 10, 11): each
  * reproduction of the issue is refused with file and line, or generated exactly as an LF page would.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { resolveContentPaths } from '../../src/config/paths.ts';
 import { decodePageBytes, parsePage } from '../../src/model/parse.ts';
 import { withDerivedValues } from '../../src/model/versions.ts';
 import { generatePageSnips, type SnipsContext } from '../../src/snips/index.ts';
+import { runSync } from '../../src/process/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'snips-safety-'));
 const sentinel = join(work, 'PWNED');
@@ -36,7 +36,7 @@ const errors = (markdown: string, file = 'page.md', md = pageMd) =>
 function sourceRuns(text: string): boolean {
   const file = join(work, 'snips.sh');
   writeFileSync(file, text);
-  spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', 'source "$1"', 'bash', file], { cwd: work, env: { PATH: '/nonexistent' }, stdio: 'ignore' });
+  runSync('/bin/bash', ['--norc', '--noprofile', '-c', 'source "$1"', 'bash', file], { cwd: work, env: { PATH: '/nonexistent' }, inheritEnv: false });
   const ran = existsSync(sentinel);
   rmSync(sentinel, { force: true });
   return ran;

@@ -40,9 +40,10 @@ export interface LinkReport {
 }
 
 /**
- * Links on the built site: every page and anchor it links to, images, and alias redirect pages,
- * crawled by linkinator from every HTML file through its own static server. Findings point at
- * the Markdown line when the link is written in the page, else at the HTML.
+ * Links on the built site: every page and anchor it links to, images, and alias redirect pages.
+ * By default the built HTML files are read (`scanDist`, with a cache of each page's links); with
+ * `engine: 'linkinator'` (`--crawl`) linkinator crawls them through its own static server instead.
+ * Findings point at the Markdown line when the link is written in the page, else at the HTML.
  */
 export async function lintLinks(options: LinkOptions): Promise<LinkReport> {
   const { dist, paths } = options;
@@ -114,7 +115,7 @@ function brokenDiagnostics(link: LinkResult, sources: LinkIndex, options: LinkOp
 
 /**
  * Puts a finding on every Markdown line that writes the link; when no page writes it (the layout,
- * an included file), on the line of the HTML page linkinator found it on.
+ * an included file), on the line of the HTML page it was found on.
  */
 function placeLink(
   parentPath: string,

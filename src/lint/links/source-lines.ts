@@ -37,8 +37,8 @@ export type LinkIndex = Map<string, { page: Page; site: LinkSite }[]>;
 
 /**
  * Every link of every page, by target: site paths normalised (`../b/` from `/docs/a/` → `/docs/b`,
- * with `#fragment`), external URLs as written. linkinator reports a broken URL once, with whichever
- * page it met first; this finds every page that links to it.
+ * with `#fragment`), external URLs as written. A check of the built site reports a broken URL where
+ * it met it (linkinator: once, on whichever page came first); this finds every page that links to it.
  */
 export function buildLinkIndex(pages: readonly { page: Page; path: string }[]): LinkIndex {
   const index: LinkIndex = new Map();

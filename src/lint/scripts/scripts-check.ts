@@ -4,10 +4,10 @@ import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
 import { parseTestScript, type TestScript } from '../../runner/test-script.ts';
+import { compareTreeSnips, generateTreeSnips } from '../../snips/index.ts';
 import type { SnipDefinition, TreeSnips } from '../../snips/types.ts';
 import { findSnipsFiles, findTestScripts } from './discover.ts';
 import { runShellcheckCached, type ShellcheckFinding } from './shellcheck.ts';
-import type { SnipsLibrary } from './snips-library.ts';
 import { readDiskSnips } from './snips-on-disk.ts';
 
 export interface PageCoverage {
@@ -35,9 +35,7 @@ export interface ScriptsResult {
 export interface ScriptsOptions {
   /** File path → path shown to the user. */
   display: (file: string) => string;
-  /** The snips generator; without it, definitions come from generated files on disk. */
-  snips: SnipsLibrary | undefined;
-  /** All pages (used to find tested pages when the generator is not available). */
+  /** All pages (for the coverage of each tested page). */
   pages: readonly Page[];
   /** The same pages by absolute path, handed to the generator so it does not parse them again. */
   parsed?: ReadonlyMap<string, Page>;
@@ -69,26 +67,16 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
   const { display } = options;
   const diagnostics: Diagnostic[] = [];
 
-  let tree: TreeSnips | undefined;
-  if (options.snips) {
-    tree = await options.snips.generateTreeSnips(paths, { display, parsed: options.parsed });
-    // The generator's own findings that no Markdown rule covers (names, ids, boilerplate cycles).
-    diagnostics.push(...tree.diagnostics.filter((d) => generatorOnly.has(d.ruleId)));
-    const problems = options.snips.compareTreeSnips ? options.snips.compareTreeSnips(tree) : await options.snips.checkTreeSnips(paths);
-    for (const problem of problems) {
-      const what = { missing: 'is missing', outdated: 'is out of date', stale: 'should not exist (its page is no longer tested)' }[problem.status];
-      const fix = problem.status === 'stale' ? 'run `npm run snips` to remove it' : 'run `npm run snips` and commit the result';
-      diagnostics.push(diagnostic(display(problem.file), 0, 'snips-fresh', `generated file ${what}: ${fix}`));
-    }
-  } else {
-    diagnostics.push(
-      diagnostic('src/snips', 0, 'snips-fresh', 'the snips generator (src/snips: generateTreeSnips, checkTreeSnips) is not available, so generated files were not checked', {
-        severity: 'warning',
-      }),
-    );
+  const tree = generateTreeSnips(paths, { display, parsed: options.parsed });
+  // The generator's own findings that no Markdown rule covers (names, ids, boilerplate cycles).
+  diagnostics.push(...tree.diagnostics.filter((d) => generatorOnly.has(d.ruleId)));
+  for (const problem of compareTreeSnips(tree)) {
+    const what = { missing: 'is missing', outdated: 'is out of date', stale: 'should not exist (its page is no longer tested)' }[problem.status];
+    const fix = problem.status === 'stale' ? 'run `npm run snips` to remove it' : 'run `npm run snips` and commit the result';
+    diagnostics.push(diagnostic(display(problem.file), 0, 'snips-fresh', `generated file ${what}: ${fix}`));
   }
 
-  const units = snipsUnits(paths, tree, options);
+  const units = snipsUnits(paths, tree);
   const testFiles = findTestScripts(paths);
   const tests = testFiles.map((file) => parseTestScript(file, undefined, display(file)));
   for (const test of tests) diagnostics.push(...test.diagnostics);
@@ -148,41 +136,16 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
   return { diagnostics, coverage, files: shellFiles.length };
 }
 
-function snipsUnits(paths: ContentPaths, tree: TreeSnips | undefined, options: ScriptsOptions): Map<string, SnipsUnit> {
+function snipsUnits(paths: ContentPaths, tree: TreeSnips): Map<string, SnipsUnit> {
   const units = new Map<string, SnipsUnit>();
-  if (tree) {
-    for (const page of tree.pages) {
-      if (page.content === undefined) continue;
-      units.set(page.target, {
-        target: page.target,
-        markdown: page.source,
-        tested: page.kind !== 'boilerplate' && !page.target.startsWith(paths.boilerplateSnips),
-        definitions: page.definitions,
-        sources: page.sources.map((s) => resolve(paths.root, s)),
-      });
-    }
-    return units;
-  }
-  // Without the generator: tested pages from the model, definitions from the files on disk.
-  const tested = new Map(
-    options.pages
-      .filter((p) => p.kind === 'docs' && p.rawFrontmatter.test === 'yes')
-      .map((p) => [join(dirname(resolve(p.file)), 'snips.sh'), p.file]),
-  );
-  const targets = new Set([...findSnipsFiles(paths), ...tested.keys()]);
-  for (const target of targets) {
-    const disk = readDiskSnips(target);
-    units.set(target, {
-      target,
-      markdown: tested.get(target),
-      tested: tested.has(target),
-      definitions: [...(disk?.definitions.keys() ?? [])].map((name) => ({
-        name,
-        kind: name.endsWith('_out') ? 'output' : 'function',
-        file: tested.get(target) ?? options.display(target),
-        line: 0,
-      })),
-      sources: (disk?.sources ?? []).map((s) => resolve(paths.root, s)),
+  for (const page of tree.pages) {
+    if (page.content === undefined) continue;
+    units.set(page.target, {
+      target: page.target,
+      markdown: page.source,
+      tested: page.kind === 'docs',
+      definitions: page.definitions,
+      sources: page.sources.map((s) => resolve(paths.root, s)),
     });
   }
   return units;

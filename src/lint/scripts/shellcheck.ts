@@ -1,7 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { keyOf, openCache } from '../../cache/index.ts';
+import { run, runSync } from '../../process/index.ts';
 
 export interface ShellcheckFinding {
   file: string;
@@ -19,26 +19,21 @@ export interface ShellcheckFinding {
 export const excludedChecks = ['SC1091'];
 
 /** One `shellcheck -f json1` process over all files (one per file costs a process start each). */
-export function runShellcheck(files: readonly string[], cwd: string): Promise<ShellcheckFinding[]> {
-  if (files.length === 0) return Promise.resolve([]);
+export async function runShellcheck(files: readonly string[], cwd: string): Promise<ShellcheckFinding[]> {
+  if (files.length === 0) return [];
   const args = ['-f', 'json1', '-s', 'bash', '-e', excludedChecks.join(','), ...files];
-  return new Promise((resolve, reject) => {
-    execFile('shellcheck', args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // Exit 1 means findings; anything else (2 = bad invocation, ENOENT = not installed) is a failure.
-      const code = error ? ((error as NodeJS.ErrnoException).code ?? (error as { code?: number }).code) : 0;
-      if (error && code !== 1) {
-        const hint = code === 'ENOENT' ? 'shellcheck is not installed (apt-get install shellcheck)' : stderr.trim() || error.message;
-        reject(new Error(`shellcheck failed: ${hint}`));
-        return;
-      }
-      try {
-        const data = JSON.parse(stdout || '{"comments":[]}') as { comments: ShellcheckFinding[] };
-        resolve(data.comments.map((c) => ({ file: c.file, line: c.line, column: c.column, code: c.code, level: c.level, message: c.message })));
-      } catch (e) {
-        reject(new Error(`shellcheck printed no JSON: ${String(e)}; stderr: ${stderr.trim()}`));
-      }
-    });
-  });
+  const r = await run('shellcheck', args, { cwd });
+  // Exit 1 means findings; anything else (2 = bad invocation, 127 = not installed) is a failure.
+  if (r.exitCode !== 0 && r.exitCode !== 1) {
+    const hint = r.exitCode === 127 && r.error ? 'shellcheck is not installed (apt-get install shellcheck)' : r.stderr.trim() || r.error || `exit ${r.exitCode}`;
+    throw new Error(`shellcheck failed: ${hint}`);
+  }
+  try {
+    const data = JSON.parse(r.stdout || '{"comments":[]}') as { comments: ShellcheckFinding[] };
+    return data.comments.map((c) => ({ file: c.file, line: c.line, column: c.column, code: c.code, level: c.level, message: c.message }));
+  } catch (e) {
+    throw new Error(`shellcheck printed no JSON: ${String(e)}; stderr: ${r.stderr.trim()}`);
+  }
 }
 
 /**
@@ -67,9 +62,6 @@ export async function runShellcheckCached(files: readonly string[], cwd: string,
 }
 
 function shellcheckVersion(): string {
-  try {
-    return execFileSync('shellcheck', ['--version'], { encoding: 'utf8' });
-  } catch {
-    return 'unknown'; // runShellcheck reports a missing shellcheck
-  }
+  const r = runSync('shellcheck', ['--version']);
+  return r.exitCode === 0 ? r.stdout : 'unknown'; // runShellcheck reports a missing shellcheck
 }
