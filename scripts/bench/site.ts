@@ -25,7 +25,7 @@ function htmlPages(dir: string): string[] {
 
 /** One `npm run build` of the tree into `dist`: wall seconds and peak RSS of its process tree. */
 async function build(content: string, dist: string): Promise<{ seconds: number; peakBytes: number }> {
-  const start = performance.now();
+  const began = performance.now();
   const child = start('npx', ['tsx', 'scripts/site.ts', 'build'], { cwd: projectRoot, env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist }, stdin: 'ignore' });
   const memory = samplePeakTreeRss(child.pid!);
   const result = await child.result;
@@ -34,7 +34,7 @@ async function build(content: string, dist: string): Promise<{ seconds: number; 
     console.error(result.all);
     throw new Error(`site: the build of ${content} failed (exit ${result.exitCode})`);
   }
-  return { seconds: (performance.now() - start) / 1000, peakBytes };
+  return { seconds: (performance.now() - began) / 1000, peakBytes };
 }
 
 const rows: { pages: number; cold: number; warm: number; peakMB: number; bytesPerPage: number; sidebarBytes: number }[] = [];
