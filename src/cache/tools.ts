@@ -27,8 +27,8 @@ export const tools = {
   pages: { code: model },
   /** The site's per-page check records (src/site/validate-tree.ts), one file per tree. */
   'site-check': { code: model },
-  /** markdownlint's built-in rules' results, per page text. */
-  markdownlint: { code: ['node_modules/markdownlint/package.json'] },
+  /** markdownlint's results (built-in and registry rules, one run), per page text and registry findings. */
+  markdownlint: { code: ['node_modules/markdownlint/package.json', 'src/lint/markdownlint-custom-rules.mjs'] },
   /** cspell's issues, per page prose. */
   spelling: { code: ['src/lint/spelling.ts', 'src/lint/spelling-mask.ts', 'node_modules/cspell-lib/package.json'] },
   /** shellcheck's findings, per script text (its version is an input). */

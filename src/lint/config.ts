@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export interface MarkdownlintFileConfig {
   /** markdownlint rule configuration (`default`, `MD007`, `MESH003`…). */
@@ -10,29 +11,21 @@ export interface MarkdownlintFileConfig {
 
 export const markdownlintConfigName = '.markdownlint-cli2.jsonc';
 
-/** Reads `.markdownlint-cli2.jsonc` (the file the editor extension reads too). */
+/** Reads `.markdownlint-cli2.jsonc` (the file the editor extension reads too), comments and trailing commas allowed. */
 export function readMarkdownlintConfig(projectRoot: string): MarkdownlintFileConfig {
   const file = join(projectRoot, markdownlintConfigName);
-  const parsed = JSON.parse(stripJsonComments(readFileSync(file, 'utf8'))) as Partial<MarkdownlintFileConfig>;
+  const parsed = parseJsonc(readFileSync(file, 'utf8'), file) as Partial<MarkdownlintFileConfig>;
   return { config: parsed.config ?? { default: true }, globs: parsed.globs ?? [], ignores: parsed.ignores ?? [] };
 }
 
-/** JSONC to JSON: drops line and block comments and trailing commas, leaving strings alone. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-      out += text.slice(start, i + 1);
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else out += c;
+/** JSONC (as VS Code and markdownlint-cli2 read it) with jsonc-parser; bad syntax throws, naming the file and line. */
+export function parseJsonc(text: string, file: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first) {
+    const line = text.slice(0, first.offset).split('\n').length;
+    throw new Error(`${file}:${line}: ${printParseErrorCode(first.error)}`);
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  return value;
 }

@@ -2,8 +2,9 @@ import type { LintError } from 'markdownlint';
 import type { ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { Page } from '../model/parse.ts';
-import { applyInlineConfig } from './inline-config.ts';
-import { applyRuleFixes, runPageRules } from './page-rules.ts';
+import { ruleContext, runRules, type RuleResult } from '../model/rules/index.ts';
+import { findingsByRule, ruleInfos } from './markdownlint-adapter.ts';
+import { lintPagesCached } from './markdownlint-worker.ts';
 
 export interface MarkdownResult {
   diagnostics: Diagnostic[];
@@ -12,9 +13,10 @@ export interface MarkdownResult {
 }
 
 /**
- * Markdown style: markdownlint's built-in rules (configured by `.markdownlint-cli2.jsonc`) on the
- * page text, plus our rules on the page model. With `fix`, returns the fixed text of each page
- * (built-in fixes first, then ours on the result) and reports what is left after fixing.
+ * Markdown style: one markdownlint run (configured by `.markdownlint-cli2.jsonc`) with its built-in
+ * rules and the rule registry's (src/model/rules/, checked on the page model first), so config,
+ * inline comments and fixes work the same for both. With `fix`, returns the fixed text of each page
+ * (markdownlint's `applyFixes`, ours included) and reports what is left after fixing.
  */
 export async function lintMarkdown(
   pages: readonly Page[],
@@ -23,43 +25,48 @@ export async function lintMarkdown(
   options: {
     fix?: boolean;
     reparse?: (page: Page, source: string) => Page;
-    /** Built-in results computed elsewhere (a worker thread), keyed by page file. */
-    builtIn?: Promise<Record<string, LintError[]>>;
+    /** Run markdownlint on a worker thread (the main thread goes on with other checks). */
+    worker?: boolean;
+    /** Where markdownlint's results are kept between runs. */
+    cacheRoot?: string;
   } = {},
 ): Promise<MarkdownResult> {
-  const builtIn = options.builtIn ? await options.builtIn : await lintBuiltIn(pages, config);
+  const context = ruleContext(index);
+  const rules = ruleInfos('lint');
+  const lintPages = async (list: readonly Page[], cached: boolean) => {
+    const checked = list.map((page) => ({ page, results: runRules(page, context, 'lint') }));
+    const input = checked.map(({ page, results }) => ({ name: page.file, source: page.source, findings: findingsByRule(results, true) }));
+    const errors = await lintPagesCached(input, config, rules, cached ? { cacheRoot: options.cacheRoot, worker: options.worker } : {});
+    return checked.map(({ page, results }) => ({ page, results, errors: errors[page.file] ?? [] }));
+  };
+
   const fixed = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  for (const page of pages) {
-    const errors = builtIn[page.file] ?? [];
-    const ours = runPageRules(page, index, config);
-    if (options.fix && options.reparse && (ours.fixes.length > 0 || errors.some((e) => e.fixInfo))) {
+  for (const { page, results, errors } of await lintPages(pages, !options.fix)) {
+    if (options.fix && options.reparse && errors.some((e) => e.fixInfo)) {
       const { applyFixes } = await import('markdownlint');
-      const afterBuiltIn = applyFixes(page.source, errors);
-      // Our fixes were placed on the original text; built-in fixes may add or remove lines, so
-      // re-run our rules on the new text before applying ours.
-      const reparsed = options.reparse(page, afterBuiltIn);
-      const text = applyRuleFixes(afterBuiltIn, runPageRules(reparsed, index, config).fixes);
+      const text = applyFixes(page.source, errors);
       if (text !== page.source) fixed.set(page.file, text);
-      const finalPage = options.reparse(page, text);
-      const again = await lintBuiltIn([finalPage], config);
-      diagnostics.push(...toDiagnostics(page.file, again[page.file] ?? []), ...(await applyInlineConfig(finalPage, runPageRules(finalPage, index, config).diagnostics)));
+      const [left] = await lintPages([options.reparse(page, text)], false);
+      diagnostics.push(...toDiagnostics(page.file, left!.errors, left!.results));
       continue;
     }
-    diagnostics.push(...toDiagnostics(page.file, errors), ...(await applyInlineConfig(page, ours.diagnostics)));
+    diagnostics.push(...toDiagnostics(page.file, errors, results));
   }
   return { diagnostics, fixed };
 }
 
-/** In this thread (`--fix`, tests); loaded on demand: a normal run lints on the worker, or not at all. */
-async function lintBuiltIn(pages: readonly Page[], config: Record<string, unknown>): Promise<Record<string, LintError[]>> {
-  const { lint } = await import('markdownlint/promise');
-  const strings = Object.fromEntries(pages.map((p) => [p.file, p.source]));
-  return lint({ strings, config: config as never, handleRuleFailures: true, noInlineConfig: false });
-}
-
-function toDiagnostics(file: string, errors: readonly LintError[]): Diagnostic[] {
+/**
+ * markdownlint's errors as findings: a registry rule's error is its finding again (found by the key
+ * it carried), with its own line in the file; a built-in rule's is placed by markdownlint.
+ */
+function toDiagnostics(file: string, errors: readonly LintError[], results: readonly RuleResult[]): Diagnostic[] {
   return errors.map((e) => {
+    const ours = e.errorContext === null ? undefined : results[Number(e.errorContext)];
+    if (ours && ours.rule.id === e.ruleNames[0]) {
+      const { rule, finding } = ours;
+      return diagnostic(file, finding.line, rule.id, finding.message, { column: finding.column ?? 0, severity: rule.severity });
+    }
     const detail = e.errorDetail ? `: ${e.errorDetail}` : '';
     const context = e.errorContext ? ` ["${e.errorContext}"]` : '';
     const fixable = e.fixInfo ? ' (fixable with --fix)' : '';

@@ -1,67 +1,60 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import type { Rule, RuleParams } from 'markdownlint';
+import type { RuleParams } from 'markdownlint';
 import { resolveContentPaths, type ContentPaths } from '../config/paths.ts';
-import { buildContentIndex, kindOf, type ContentIndex } from '../model/content-tree.ts';
-import { parsePage, type Page } from '../model/parse.ts';
-import { validatePage } from '../model/validate.ts';
-import type { RegisteredRule, RuleContext } from './rules/index.ts';
+import { buildContentIndex, kindOf } from '../model/content-tree.ts';
+import { parsePage } from '../model/parse.ts';
+import { appliesIn, ruleContext, ruleInformation, rules, runRules, type RuleContext, type RuleResult, type Tool } from '../model/rules/index.ts';
+import type { Finding, RuleInfo } from './markdownlint-custom-rules.mjs';
 
-/**
- * Turns the page rules into markdownlint custom rules, for markdownlint-cli2 and the editor
- * extension (which load `.markdownlint-cli2.jsonc`). `npm run lint` does not use this path: it runs
- * the rules on the page model directly, where front matter lines keep their numbers.
- *
- * Reasoning: markdownlint hides front matter from rules and only accepts lines of the body, so a
- * finding in the front matter is reported on the first body line, naming the real line.
- */
-export function toMarkdownlintRules(rules: readonly RegisteredRule[]): Rule[] {
-  return rules.map((rule) => ({
-    names: [...rule.names],
-    description: rule.description,
-    tags: [...rule.tags],
-    information: rule.information,
-    parser: 'none',
-    function(params, onError) {
-      const checked = pageFor(params);
-      if (!checked) return;
-      const offset = params.frontMatterLines.length;
-      for (const finding of rule.check(checked.page, checked.context)) {
-        const bodyLine = finding.line - offset;
-        const inFrontMatter = bodyLine < 1;
-        const lineNumber = Math.min(Math.max(bodyLine, 1), Math.max(params.lines.length, 1));
-        const fix = finding.fix && !inFrontMatter
-          ? { lineNumber: finding.fix.line - offset, editColumn: finding.fix.column, deleteCount: finding.fix.deleteCount, insertText: finding.fix.insertText }
-          : undefined;
-        onError({
-          lineNumber,
-          detail: inFrontMatter ? `front matter line ${finding.line}: ${finding.message}` : finding.message,
-          ...(finding.column && !inFrontMatter ? { range: [finding.column, 1] as [number, number] } : {}),
-          ...(fix ? { fixInfo: fix } : {}),
-        });
-      }
-    },
-  }));
+/** The registry's rules that apply in a tool, as markdownlint names them (id and alias). */
+export function ruleInfos(tool: Extract<Tool, 'lint' | 'editor'>): RuleInfo[] {
+  return rules
+    .filter((rule) => appliesIn(rule, tool))
+    .map((rule) => ({ names: [rule.id, rule.alias], description: rule.description, tags: [...rule.tags], information: ruleInformation(rule).href }));
 }
 
-/** The last page parsed: every rule of one file shares one parse and one validatePage call. */
-let last: { name: string; source: string; page: Page; context: RuleContext } | undefined;
-const indexes = new Map<string, ContentIndex>();
+/**
+ * Registry results grouped by rule id, as markdownlint-custom-rules.mjs takes them. With `keyed`,
+ * each finding carries its index in `results`, which comes back as the error's context.
+ */
+export function findingsByRule(results: readonly RuleResult[], keyed = false): Record<string, Finding[]> {
+  const out: Record<string, Finding[]> = {};
+  results.forEach(({ rule, finding }, i) => {
+    (out[rule.id] ??= []).push({
+      line: finding.line,
+      column: finding.column,
+      message: finding.message,
+      ...(finding.fix ? { fix: finding.fix } : {}),
+      ...(keyed ? { key: String(i) } : {}),
+    });
+  });
+  return out;
+}
 
-function pageFor(params: RuleParams): { page: Page; context: RuleContext } | undefined {
+/** The last page checked: every rule of one file shares one parse and one run of the registry. */
+let last: { name: string; source: string; findings: Record<string, Finding[]> } | undefined;
+const contexts = new Map<string, RuleContext>();
+
+/**
+ * The editor's findings for the text markdownlint hands the custom rules (markdownlint-cli2 and the
+ * editor extension load `.markdownlint-cli2.jsonc`, which names the generated bundle). Not a
+ * content page (README, docs/lint/*.md): none, the built-in rules only.
+ */
+export function editorFindings(params: RuleParams): Record<string, Finding[]> | undefined {
   const file = isAbsolute(params.name) ? params.name : resolve(params.name);
   const paths = contentPathsOf(file);
-  if (!paths) return undefined; // not a content page (README, docs/lint/*.md): built-in rules only
+  if (!paths) return undefined;
   const source = [...params.frontMatterLines, ...params.lines].join('\n');
-  if (last && last.name === params.name && last.source === source) return last;
-  let index = indexes.get(paths.content);
-  if (!index) {
-    index = buildContentIndex(paths);
-    indexes.set(paths.content, index);
+  if (last && last.name === params.name && last.source === source) return last.findings;
+  let context = contexts.get(paths.content);
+  if (!context) {
+    context = ruleContext(buildContentIndex(paths));
+    contexts.set(paths.content, context);
   }
   const page = parsePage(source, kindOf(paths, file), params.name);
-  last = { name: params.name, source, page, context: { index, model: validatePage(page, index) } };
-  return last;
+  last = { name: params.name, source, findings: findingsByRule(runRules(page, context, 'editor')) };
+  return last.findings;
 }
 
 /** The content tree a file belongs to: the nearest ancestor `en/` directory is `<content>/en`. */

@@ -7,11 +7,11 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import { defaultCacheRoot, openCache } from '../cache/index.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
+import { ruleOfCode } from '../model/rules/index.ts';
 import { readMarkdownlintConfig } from './config.ts';
 import { lintLinks } from './links/check-links.ts';
 import type { BuiltSite } from './links/dist-pages.ts';
 import { lintMarkdown } from './markdown.ts';
-import { lintBuiltInCached } from './markdownlint-worker.ts';
 import { lintScripts, type CoverageReport } from './scripts/scripts-check.ts';
 import { lintSpelling } from './spelling.ts';
 import { checkWordList } from './word-list.ts';
@@ -78,18 +78,6 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
   const sources = new Map(files.map((f) => [f, readPageSource(f)]));
   const config = readMarkdownlintConfig(options.projectRoot).config;
   const cache = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheRoot;
-  // Built-in markdownlint rules need only the text: results are kept per text and config, and the
-  // rest start now on the second core, while this thread parses the pages for the other checks.
-  // (--fix lints again after fixing, in this thread.)
-  const builtIn =
-    checks.has('markdown') && !options.fix
-      ? lintBuiltInCached(
-          files.filter((f) => inScope(display(f))).map((f) => ({ name: display(f), source: sources.get(f)! })),
-          config,
-          cache,
-        )
-      : undefined;
-  builtIn?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
   const pageCache = cache ? PageCache.open(cache) : undefined;
   let pages = files.map((file) => {
     const kind = kindOf(paths, file);
@@ -122,18 +110,26 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     : undefined;
 
   const selected = pages.filter((p) => inScope(p.file));
-  if (checks.has('markdown')) {
-    const result = await time('markdown', () =>
-      lintMarkdown(selected, index, config, { fix: options.fix, reparse: (page, source) => parsePage(source, page.kind, page.file), builtIn }),
-    );
-    diagnostics.push(...result.diagnostics);
-    if (result.fixed.size > 0) {
-      for (const [file, text] of result.fixed) {
-        writeFileSync(absolute(file), text);
-        fixed.push(file);
-      }
-      pages = pages.map((p) => (result.fixed.has(p.file) ? parsePage(result.fixed.get(p.file)!, p.kind, p.file) : p));
+  // markdownlint (built-in and registry rules, one run) goes to the second core while this thread
+  // checks spelling; --fix lints, fixes and lints again in this thread before spelling sees the pages.
+  const markdown = checks.has('markdown')
+    ? time('markdown', () =>
+        lintMarkdown(selected, index, config, {
+          fix: options.fix,
+          reparse: (page, source) => parsePage(source, page.kind, page.file),
+          worker: !options.fix,
+          cacheRoot: cache,
+        }),
+      )
+    : undefined;
+  markdown?.catch(() => undefined); // awaited below; do not let an early rejection go unhandled
+  if (markdown && options.fix) {
+    const result = await markdown;
+    for (const [file, text] of result.fixed) {
+      writeFileSync(absolute(file), text);
+      fixed.push(file);
     }
+    pages = pages.map((p) => (result.fixed.has(p.file) ? parsePage(result.fixed.get(p.file)!, p.kind, p.file) : p));
   }
   const current = pages.filter((p) => inScope(p.file));
   if (checks.has('spelling')) {
@@ -145,6 +141,7 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       )),
     );
   }
+  if (markdown) diagnostics.push(...(await markdown).diagnostics);
 
   let coverage: CoverageReport | undefined;
   let shell = 0;
@@ -165,7 +162,8 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
       dist = typeof site === 'string' ? { dir: site } : site;
     } catch (error) {
       // A build that fails on content is a finding like any other: keep the other checks' results.
-      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', (error as Error).message));
+      const message = withoutReported((error as Error).message, diagnostics, absolute);
+      diagnostics.push(diagnostic(display(paths.content), 0, 'site-build', message));
     }
   }
   if (checks.has('links') && dist !== undefined) {
@@ -202,4 +200,26 @@ export async function runLint(options: LintOptions): Promise<LintResult> {
     },
     timings,
   };
+}
+
+/** A build error line (`file:line[:col]  code  message`, as the site prints it). */
+const buildLine = /^\s*(\S+):(\d+)(?::\d+)?  ([a-z][a-z-]*)  /;
+
+/**
+ * The failed build's output without the page findings lint has reported already under their rule
+ * ids (the build's `bash-no-command` is lint's MESH002 on the same line): each finding is printed
+ * once. Only lines lint did report are dropped (not with `--changed` on other pages, not the
+ * site's own checks such as an alias claimed twice).
+ */
+export function withoutReported(message: string, reported: readonly Diagnostic[], absolute: (file: string) => string): string {
+  const lines = message.split('\n');
+  const kept = lines.filter((text) => {
+    const m = buildLine.exec(text);
+    const rule = m && ruleOfCode(m[3]!);
+    if (!m || !rule) return true;
+    const [file, line] = [m[1]!, Number(m[2])];
+    return !reported.some((d) => d.ruleId === rule.id && d.line === line && (absolute(d.file) === absolute(file) || absolute(d.file).endsWith(`/${file}`)));
+  });
+  const dropped = lines.length - kept.length;
+  return dropped === 0 ? message : [...kept, `(${dropped} page finding(s) of the build are reported above, under their MESH rule ids)`].join('\n');
 }

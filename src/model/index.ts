@@ -9,4 +9,5 @@ export { decodePageBytes, loadPage, markdownProcessor, parsePage, readPageSource
 export { splitRepoPaths, stripRepoPaths } from './repo-links.ts';
 export { sectionOfHeadingLine, slugSection } from './sections.ts';
 export { buildBreakingRules, validatePage } from './validate.ts';
+export { checkPage, codesIn, ruleContext, rules, runRules, type Rule, type Tool } from './rules/index.ts';
 export { loadVersions, substituteVersions, type VersionValues } from './versions.ts';

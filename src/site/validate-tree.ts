@@ -6,7 +6,7 @@ import { buildContentIndex, kindOf, pageFilesOf, pageSlug, walkContent, type Con
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
 import { parsePage, readPageSource } from '../model/parse.ts';
-import { buildBreakingRules, validatePage } from '../model/validate.ts';
+import { validatePage } from '../model/validate.ts';
 import { unsafeUrlPath } from './aliases.ts';
 
 /** What the site needs to know of a page before Astro renders it. */
@@ -78,9 +78,8 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
         kind,
         aliases: page.frontmatter?.aliases ?? [],
         frontmatter: frontmatterDigest(page.rawFrontmatter),
-        errors: validatePage(page, index)
-          .filter((d) => buildBreakingRules.has(d.ruleId))
-          .map(({ file: _file, ...rest }) => rest),
+        // The registry's build-breaking rules (src/model/rules/), under their codes.
+        errors: validatePage(page, index).map(({ file: _file, ...rest }) => rest),
       };
     }
     next[path] = entry;

@@ -2,7 +2,7 @@
  * The snips generator: each code block of a `test: yes` page becomes a shell function or variable
  * in a generated `snips.sh` beside it, which the page's hand-written `test.sh` calls.
  */
-export { transformLine, usesInteractiveExec, type LineContext, type SnipRewrite } from './lines.ts';
+export { transformLine, type LineContext, type SnipRewrite } from './lines.ts';
 export {
   boilerplateSource,
   generatePageSnips,

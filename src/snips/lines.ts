@@ -23,11 +23,3 @@ export function transformLine(line: string, isBash: boolean, ctx: LineContext): 
   if (isBash) out = stripRepoPaths(out);
   return substituteVersions(out, ctx.versions);
 }
-
-/**
- * `kubectl exec -it` needs a terminal, which a test does not have, so the command hangs or fails.
- * istio.io's pattern (`^(.*kubectl exec.*) -it (.*)$`), checked on command and output lines.
- */
-export function usesInteractiveExec(line: string): boolean {
-  return /kubectl exec.* -it /.test(line);
-}

@@ -2,8 +2,9 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ContentPaths } from '../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { CodeBlock, Page } from '../model/parse.ts';
-import { unknownVersionNames, type VersionValues } from '../model/versions.ts';
-import { transformLine, usesInteractiveExec, type LineContext, type SnipRewrite } from './lines.ts';
+import { checkPage, isTestedPage, type RuleContext } from '../model/rules/index.ts';
+import type { VersionValues } from '../model/versions.ts';
+import { transformLine, type LineContext, type SnipRewrite } from './lines.ts';
 import { renderSnipsFile, type Snippet } from './render.ts';
 import type { PageSnips, SnipDefinition } from './types.ts';
 
@@ -45,10 +46,7 @@ export function boilerplateSource(name: string): string {
   return `content/en/boilerplates/snips/${name}.sh`;
 }
 
-/** True when the page's snips are generated: every boilerplate, and docs pages with `test: yes`. */
-export function isTestedPage(page: Pick<Page, 'kind' | 'rawFrontmatter'>): boolean {
-  return page.kind === 'boilerplate' || page.rawFrontmatter.test === 'yes';
-}
+export { isTestedPage };
 
 /**
  * Turns a parsed page into its `snips.sh`: each code block of a `##` section becomes a shell
@@ -84,11 +82,11 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
     return result;
   }
 
-  // The page model's verdict is the build's and lint's: an unclosed fence, bad front matter, a block
-  // with no command or with commands bash would read past, all refuse the page here too.
-  result.diagnostics.push(...page.diagnostics.filter((d) => d.severity === 'error'));
+  // The rule registry's verdict (src/model/rules/), the build's and lint's for the same checks: an
+  // unclosed fence, bad front matter, a block with no command or with commands bash would read past,
+  // an unknown boilerplate or version value, `kubectl exec -it`, a command after output.
+  result.diagnostics.push(...checkPage(page, rulesContext(ctx), 'snips'));
 
-  const tested = isTestedPage(page);
   const lineCtx: LineContext = { rewrites: ctx.rewrites, versions: ctx.versions };
   const prefix = snipPrefix(page, markdown);
   const snippets: Snippet[] = [];
@@ -120,12 +118,11 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
     }
     const name = `${prefix}_${snipId ?? `${block.section}_${block.positionInSection}`}`;
     if (block.lang === 'bash' && block.bash) {
-      snippets.push(bashSnippet(block, name, lineCtx, tested, report));
+      snippets.push(bashSnippet(block, name, lineCtx));
       define(name, 'function', block.line);
       if (block.bash.output.length > 0) define(`${name}_out`, 'output', block.line);
     } else {
       const lines = bodyLines(block);
-      lines.forEach((line, index) => checkVersionNames(line, block.line + 1 + index, lineCtx.versions, report));
       snippets.push({ type: 'variable', name, lines: lines.map((line) => transformLine(line, false, lineCtx)) });
       define(name, 'variable', block.line);
     }
@@ -139,42 +136,22 @@ export function generatePageSnips(page: Page, ctx: SnipsContext, markdown: strin
 
 type Report = (line: number, ruleId: string, message: string, severity?: Diagnostic['severity']) => void;
 
-function bashSnippet(block: CodeBlock, name: string, ctx: LineContext, tested: boolean, report: Report): Snippet {
+/** What the registry's snips rules look at: the session's version values and boilerplates. */
+function rulesContext(ctx: SnipsContext): RuleContext {
+  return {
+    versions: ctx.versions,
+    hasBoilerplate: (name) => ctx.boilerplate(name) !== 'unknown',
+    // No glossary rule applies to snips (tests/model/rules.test.ts checks the registry).
+    hasGlossaryEntry: () => true,
+  };
+}
+
+function bashSnippet(block: CodeBlock, name: string, ctx: LineContext): Snippet {
   const split = block.bash!;
-  const bodyStart = block.line + 1;
-  // A block with no command, or whose commands bash would read past (an open quote, heredoc, `}`
-  // …), is reported by the page model (`bash-no-command`, `bash-incomplete-command`): see above.
-  for (const index of split.commandsAfterOutput) {
-    report(
-      bodyStart + index,
-      'snip-command-after-output',
-      `"$ " command after the output has started: it becomes part of ${name}_out and never runs; end the block before it or move the output to the end`,
-    );
-  }
-  const convert = (lines: { index: number; text: string }[]): string[] =>
-    lines.map(({ index, text }) => {
-      checkVersionNames(text, bodyStart + index, ctx.versions, report);
-      const line = transformLine(text, true, ctx);
-      if (usesInteractiveExec(line)) {
-        report(
-          bodyStart + index,
-          'snip-exec-it',
-          "'kubectl exec -it' will not work in the test environment (no terminal): remove -it",
-          tested ? 'error' : 'warning',
-        );
-      }
-      return line;
-    });
+  const convert = (lines: { index: number; text: string }[]): string[] => lines.map(({ text }) => transformLine(text, true, ctx));
   const commands = convert(split.commands);
   const output = split.output.length > 0 ? convert(split.output) : undefined;
   return { type: 'function', name, commands, output };
-}
-
-/** A `%%name%%` with no value would reach the test as written: the same error as the site's. */
-function checkVersionNames(line: string, lineNumber: number, versions: VersionValues, report: Report): void {
-  for (const name of unknownVersionNames(line, versions)) {
-    report(lineNumber, 'unknown-version', `unknown version value "%%${name}%%" (data/args.yml has ${Object.keys(versions).join(', ')})`);
-  }
 }
 
 /** The block's lines; an empty block has none (not one empty line). */
@@ -184,21 +161,16 @@ function bodyLines(block: CodeBlock): string[] {
 
 /**
  * Boilerplates the page includes (`::boilerplate{name="…"}`), in first-seen order, without
- * repeats, keeping those that yield snips. An unknown name is an error, as on the site.
+ * repeats, keeping those that yield snips. A missing or unknown name is MESH006's (the registry's).
  */
 function includedBoilerplates(page: Page, ctx: SnipsContext, report: Report): string[] {
   const names: string[] = [];
   for (const d of page.directives) {
     if (d.type !== 'leafDirective' || d.name !== 'boilerplate') continue;
     const name = d.attributes.name;
-    if (!name) {
-      report(d.line, 'unknown-boilerplate', 'boilerplate needs a name: ::boilerplate{name="…"}');
-      continue;
-    }
-    if (names.includes(name)) continue;
+    if (!name || names.includes(name)) continue;
     const status = ctx.boilerplate(name);
-    if (status === 'unknown') report(d.line, 'unknown-boilerplate', `no boilerplate "${name}" (content/en/boilerplates/${name}.md)`);
-    else if (status === 'cycle') report(d.line, 'snip-boilerplate-cycle', `boilerplate "${name}" includes itself, directly or through others`);
+    if (status === 'cycle') report(d.line, 'snip-boilerplate-cycle', `boilerplate "${name}" includes itself, directly or through others`);
     else if (status === 'snips') names.push(name);
   }
   return names;

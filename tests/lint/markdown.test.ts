@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
-import { readMarkdownlintConfig, stripJsonComments } from '../../src/lint/config.ts';
+import { parseJsonc, readMarkdownlintConfig } from '../../src/lint/config.ts';
 import { lintMarkdown } from '../../src/lint/markdown.ts';
 import { runLint } from '../../src/lint/run.ts';
 import { buildContentIndex } from '../../src/model/content-tree.ts';
@@ -65,8 +65,9 @@ describe('markdownlint configuration (istio.io mdl.rb)', () => {
     ]);
   });
 
-  test('JSONC comments and trailing commas are stripped, strings kept', () => {
-    expect(JSON.parse(stripJsonComments('{ "a": "x // y", /* c */ "b": [1,], // d\n }'))).toEqual({ a: 'x // y', b: [1] });
+  test('JSONC comments and trailing commas are stripped, strings kept (jsonc-parser)', () => {
+    expect(parseJsonc('{ "a": "x // y", /* c */ "b": [1,], // d\n }', 'c.jsonc')).toEqual({ a: 'x // y', b: [1] });
+    expect(() => parseJsonc('{\n "a": 1 "b": 2 }', 'c.jsonc')).toThrow(/^c\.jsonc:2: /);
   });
 });
 

@@ -2,38 +2,41 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
-import { runPageRules, applyRuleFixes } from '../../src/lint/page-rules.ts';
-import { isRuleEnabled, pageRules } from '../../src/lint/rules/index.ts';
+import { lintMarkdown } from '../../src/lint/markdown.ts';
 import { buildContentIndex } from '../../src/model/content-tree.ts';
 import { decodePageBytes, parsePage } from '../../src/model/parse.ts';
+import { checkPage, ruleContext, ruleInformation, rules } from '../../src/model/rules/index.ts';
 
 const index = buildContentIndex(resolveContentPaths(join(projectRoot, 'tests/fixtures/lint/seeded/content')));
-const lint = (source: string, kind: 'docs' | 'boilerplate' = 'docs') =>
-  runPageRules(parsePage(source, kind, 'page.md'), index).diagnostics.map((d) => `${d.line} ${d.ruleId}`);
+const check = (source: string, kind: 'docs' | 'boilerplate' = 'docs', file = 'page.md') => checkPage(parsePage(source, kind, file), ruleContext(index), 'lint');
+const lint = (source: string, kind: 'docs' | 'boilerplate' = 'docs') => check(source, kind).map((d) => `${d.line} ${d.ruleId}`);
+/** Through the one markdownlint run lint uses, with a markdownlint config. */
+const lintWith = async (source: string, config: Record<string, unknown>) =>
+  (await lintMarkdown([parsePage(source, 'docs', 'page.md')], index, config)).diagnostics.map((d) => `${d.line} ${d.ruleId}`);
 const docs = (body: string, extra = 'test: no') => `---\ntitle: T\nowner: mesh/wg-docs-maintainers\n${extra}\n---\n\n${body}\n`;
 
 describe('rule registry', () => {
-  test.each(pageRules.map((r) => [r.names[0], r]))('%s has an alias, a description and a doc page', (id, rule) => {
-    expect(rule.names[1]).toMatch(/^[a-z]+(-[a-z]+)+$/);
+  test.each(rules.map((r) => [r.id, r] as const))('%s has an alias, a description and a doc page', (id, rule) => {
+    expect(rule.alias).toMatch(/^[a-z]+(-[a-z]+)+$/);
     expect(rule.description.length).toBeGreaterThan(10);
-    expect(rule.information.href).toMatch(new RegExp(`/docs/lint/${id}\\.md$`));
+    expect(ruleInformation(rule).href).toMatch(new RegExp(`/docs/lint/${id}\\.md$`));
     const doc = join(projectRoot, 'docs/lint', `${id}.md`);
     expect(existsSync(doc), `missing ${doc}`).toBe(true);
-    expect(readFileSync(doc, 'utf8')).toContain(`# ${id} - ${rule.names[1]}`);
+    expect(readFileSync(doc, 'utf8')).toContain(`# ${id} - ${rule.alias}`);
   });
 
   test('ids and aliases are unique', () => {
-    const names = pageRules.flatMap((r) => r.names);
+    const names = rules.flatMap((r) => [r.id, r.alias]);
     expect(new Set(names).size).toBe(names.length);
   });
 
-  test('a rule is disabled by id or alias, and follows "default"', () => {
-    const rule = pageRules[2]!;
-    expect(isRuleEnabled(rule, {})).toBe(true);
-    expect(isRuleEnabled(rule, { MESH003: false })).toBe(false);
-    expect(isRuleEnabled(rule, { 'no-kubectl-exec-it': false })).toBe(false);
-    expect(isRuleEnabled(rule, { default: false })).toBe(false);
-    expect(isRuleEnabled(rule, { default: false, MESH003: true })).toBe(true);
+  test('a rule is disabled by id or alias, and follows "default" (markdownlint applies the config)', async () => {
+    const page = docs('## S\n\n```bash\n$ kubectl exec -it pod -- sh\n```', 'test: yes');
+    expect(await lintWith(page, {})).toContain('10 MESH003');
+    expect(await lintWith(page, { MESH003: false })).not.toContain('10 MESH003');
+    expect(await lintWith(page, { 'no-kubectl-exec-it': false })).not.toContain('10 MESH003');
+    expect(await lintWith(page, { default: false })).not.toContain('10 MESH003');
+    expect(await lintWith(page, { default: false, MESH003: true })).toContain('10 MESH003');
   });
 });
 
@@ -70,14 +73,16 @@ describe('rules on the page model', () => {
   test('MESH001: owner required on docs pages, not on section indexes', () => {
     const page = parsePage('---\ntitle: T\ntest: no\n---\n\nText.\n', 'docs', 'a/index.md');
     const section = parsePage('---\ntitle: T\ntest: no\n---\n\nText.\n', 'docs', 'a/_index.md');
-    expect(runPageRules(page, index).diagnostics.map((d) => d.ruleId)).toEqual(['MESH001']);
-    expect(runPageRules(section, index).diagnostics).toEqual([]);
+    expect(checkPage(page, ruleContext(index), 'lint').map((d) => d.ruleId)).toEqual(['MESH001']);
+    expect(checkPage(section, ruleContext(index), 'lint')).toEqual([]);
   });
 
-  test('MESH009 fixes curly quotes', () => {
+  test('MESH009 fixes curly quotes (markdownlint applies the fixes)', async () => {
     const source = docs('Don’t “quote” me.');
-    const { fixes } = runPageRules(parsePage(source, 'docs', 'p.md'), index);
-    expect(applyRuleFixes(source, fixes)).toBe(docs('Don\'t "quote" me.'));
+    const reparse = (_page: unknown, text: string) => parsePage(text, 'docs', 'p.md');
+    const result = await lintMarkdown([parsePage(source, 'docs', 'p.md')], index, { default: false, MESH009: true }, { fix: true, reparse });
+    expect(result.fixed.get('p.md')).toBe(docs('Don\'t "quote" me.'));
+    expect(result.diagnostics).toEqual([]);
   });
 
   test('well-formed directives raise nothing', () => {

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentPaths } from '../../config/paths.ts';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.ts';
 import type { Page } from '../../model/parse.ts';
+import { generatorFindingsForLint } from '../../model/rules/index.ts';
 import { parseTestScript, type TestScript } from '../../runner/test-script.ts';
 import { compareTreeSnips, generateTreeSnips } from '../../snips/index.ts';
 import type { SnipDefinition, TreeSnips } from '../../snips/types.ts';
@@ -43,8 +44,11 @@ export interface ScriptsOptions {
   cacheRoot?: string;
 }
 
-/** Generator findings lint passes on; the others are also found by the MESH rules on the page model. */
-const generatorOnly = new Set(['snip-duplicate-name', 'snip-invalid-id', 'snip-boilerplate-cycle', 'snip-unsafe-name']);
+/**
+ * The generator's own findings lint passes on, from the registry (src/model/rules/tree-checks.ts);
+ * what it shares with the page rules, lint reports once, under the rule's id, from the Markdown check.
+ */
+const generatorOwn = generatorFindingsForLint();
 
 /** A generated snips file as lint sees it: what a test that sources it can call. */
 interface SnipsUnit {
@@ -69,7 +73,7 @@ export async function lintScripts(paths: ContentPaths, options: ScriptsOptions):
 
   const tree = generateTreeSnips(paths, { display, parsed: options.parsed });
   // The generator's own findings that no Markdown rule covers (names, ids, boilerplate cycles).
-  diagnostics.push(...tree.diagnostics.filter((d) => generatorOnly.has(d.ruleId)));
+  diagnostics.push(...tree.diagnostics.filter((d) => generatorOwn.has(d.ruleId)));
   for (const problem of compareTreeSnips(tree)) {
     const what = { missing: 'is missing', outdated: 'is out of date', stale: 'should not exist (its page is no longer tested)' }[problem.status];
     const fix = problem.status === 'stale' ? 'run `npm run snips` to remove it' : 'run `npm run snips` and commit the result';

@@ -1,19 +1,18 @@
 // @ts-check
 /**
- * markdownlint's built-in rules in a worker thread, so they run on the second core while the main
- * thread parses the pages for our rules and spelling. Plain JavaScript on purpose: worker threads do
- * not inherit tsx's loader, and this file needs nothing of ours.
+ * The one markdownlint run of `npm run lint` in a worker thread, so it runs on the second core while
+ * the main thread checks spelling and scripts: markdownlint's built-in rules and the registry's
+ * rules, whose findings the main thread computed on the page model (see markdownlint-custom-rules.mjs).
+ * Plain JavaScript on purpose: worker threads do not inherit tsx's loader.
  *
- * workerData: { strings: { [name: string]: string /* page text *\/ }, config: object }
+ * workerData: the input of `lintWithFindings` (strings, config, rules, findings).
  * Posts: { [name: string]: LintError[] }, or { error: string }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lint } from 'markdownlint/promise';
+import { lintWithFindings } from '../markdownlint-custom-rules.mjs';
 
 try {
-  /** @type {{ strings: Record<string, string>, config: Record<string, unknown> }} */
-  const { strings, config } = workerData;
-  const results = await lint({ strings, config: /** @type {any} */ (config), handleRuleFailures: true });
+  const results = await lintWithFindings(workerData);
   // `information` is a URL object on some rules: drop what structured clone cannot carry.
   parentPort?.postMessage(JSON.parse(JSON.stringify(results)));
 } catch (error) {

@@ -1,4 +1,4 @@
-import type { PageRule, RuleFinding } from './types.ts';
+import { lintOnly, type Rule, type RuleFinding } from './types.ts';
 
 /**
  * The page title (front matter) is the H1, so the body starts at `##` and never skips a level.
@@ -6,10 +6,13 @@ import type { PageRule, RuleFinding } from './types.ts';
  * message that says why. Boilerplates have no title and are included below a `##`: only their
  * increments are checked.
  */
-export const headingLevelsRule: PageRule = {
-  names: ['MESH010', 'heading-levels'],
+export const headingLevelsRule: Rule = {
+  id: 'MESH010',
+  alias: 'heading-levels',
   description: 'Headings start at ## (the title is the H1) and never skip a level',
   tags: ['headings'],
+  severity: 'error',
+  codes: { 'heading-levels': lintOnly },
   check(page) {
     const findings: RuleFinding[] = [];
     const hasTitle = typeof page.rawFrontmatter.title === 'string';
@@ -17,10 +20,11 @@ export const headingLevelsRule: PageRule = {
     for (const heading of page.headings) {
       const hashes = '#'.repeat(heading.depth);
       if (heading.depth === 1 && hasTitle) {
-        findings.push({ line: heading.line, message: `"# ${heading.text}": the title in the front matter is the page's H1, start sections at ##` });
+        findings.push({ code: 'heading-levels', line: heading.line, message: `"# ${heading.text}": the title in the front matter is the page's H1, start sections at ##` });
       } else if (previous > 0 && heading.depth > previous + 1) {
         const expected = '#'.repeat(previous + 1);
         findings.push({
+          code: 'heading-levels',
           line: heading.line,
           message: `"${hashes} ${heading.text}" skips a level: expected ${expected} after ${previous === 1 ? 'the title' : '#'.repeat(previous)}`,
         });
