@@ -12,7 +12,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
@@ -21,6 +20,7 @@ import { languagesOf, renderableBlocks, type RenderableBlock } from '../../src/b
 import { median } from '../../src/bench/median.ts';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { importHugoSite } from '../../src/migrate/import-site.ts';
+import { run } from '../../src/process/index.ts';
 import { codeThemes, createCodeHighlighter, ensureLanguage } from '../../src/site/highlighter.ts';
 import { renderCodeBlock, tokenCacheStats } from '../../src/site/render-code.ts';
 
@@ -80,7 +80,7 @@ async function renderAll(blocks: RenderableBlock[], knownLangs: string[], make: 
 
 /** Milliseconds to import `code`'s modules and make a highlighter, in a fresh Node (what a build pays once). */
 async function startMs(code: string): Promise<number> {
-  const r = await execa(process.execPath, ['--input-type=module', '-e', `const c = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }; const t = c(); ${code}; console.log(c() - t)`], { cwd: projectRoot });
+  const r = await run(process.execPath, ['--input-type=module', '-e', `const c = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }; const t = c(); ${code}; console.log(c() - t)`], { cwd: projectRoot });
   return Number(r.stdout.trim());
 }
 
