@@ -1,13 +1,19 @@
 /**
  * `npm run bench`: runs every benchmark in scripts/bench/ (or those named: `npm run bench -- site snips`).
- * Each prints medians and ratios; nothing here asserts a time.
+ * Each prints medians and ratios; nothing here asserts a time. When the site builds were run (`site`,
+ * `istio-site`), the table of builds is printed and written to bench/results.json (src/bench/results.ts).
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { defineCommand, exitCode, runCommand, UsageError } from '../cli/command.ts';
 import { out, type Io } from '../cli/io.ts';
 import { projectRoot } from '../config/paths.ts';
 import { run as runProcess } from '../process/index.ts';
+import { describeMachine, readFragments, resultsDirEnv } from './fragments.ts';
+import { BenchUsageError, parseBenchArgs } from './options.ts';
+import { collectRows, istioSiteId, measurementFromIstioSiteOutput, plannedRows, resultsSchema } from './results.ts';
+import { formatTable } from './table.ts';
 
 const dir = join(projectRoot, 'scripts/bench');
 /** The suites: one script each in scripts/bench/. */
@@ -19,9 +25,12 @@ export const suites = readdirSync(dir)
 export const command = defineCommand({
   name: 'bench',
   invocation: 'npm run bench --',
-  summary: 'Runs the benchmarks (all, or the suites named) and prints their medians and ratios.',
+  summary: 'Runs the benchmarks (all, or the suites named) and prints their medians and ratios; the table of site builds goes to bench/results.json.',
   positionals: [{ name: '<suite>', variadic: true }],
-  options: {},
+  options: {
+    runs: { type: 'string', value: '<n>', help: 'runs of each workload (medians of these); default: each suite its own (site: 3)' },
+    sizes: { type: 'string', value: '<n,n,…>', help: 'synthetic corpus sizes for the site suite; default 100,1000,5000' },
+  },
   notes: [
     `Suites: ${suites.join(', ')} (scripts/bench/<suite>.ts; each reads its own BENCH_* variables).`,
     'Exit codes: 0 every suite ran, 1 a suite failed, 2 bad invocation (an unknown suite).',
@@ -29,14 +38,65 @@ export const command = defineCommand({
 });
 
 export function main(argv: string[], io: Io): Promise<number> {
-  return runCommand(command, argv, io, async ({ positionals }) => {
+  return runCommand(command, argv, io, async ({ positionals, values }) => {
     const unknown = positionals.filter((s) => !suites.includes(s));
     if (unknown.length > 0) throw new UsageError(`no benchmark ${unknown.join(', ')} (have: ${suites.join(', ')})`);
+    let options;
+    try {
+      options = parseBenchArgs([...(values.runs ? ['--runs', values.runs] : []), ...(values.sizes ? ['--sizes', values.sizes] : [])]);
+    } catch (error) {
+      if (error instanceof BenchUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+    const chosen = positionals.length ? suites.filter((s) => positionals.includes(s)) : suites;
+    const loadStart = loadavg()[0]!;
+    const fragments = mkdtempSync(join(tmpdir(), 'bench-results-'));
+    const env = { [resultsDirEnv]: fragments, BENCH_SITE_SIZES: options.sizes.join(','), ...(options.runs ? { BENCH_RUNS: String(options.runs) } : {}) };
+    const istioOutputs: string[] = [];
     let failed = 0;
-    for (const suite of positionals.length ? suites.filter((s) => positionals.includes(s)) : suites) {
-      out(io)(`\n== ${suite} ==`);
-      const run = await runProcess('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, output: 'inherit' });
-      if (run.exitCode !== 0) failed++;
+    try {
+      for (const suite of chosen) {
+        // The istio-site entry builds once per process: run it once per run asked, reading its printed figures.
+        const times = suite === 'istio-site' ? (options.runs ?? 3) : 1;
+        for (let r = 0; r < times; r++) {
+          out(io)(`\n== ${suite}${times > 1 ? ` (run ${r + 1} of ${times})` : ''} ==`);
+          // istio-site's output is read back (its figures), so it is shown when it ends rather than as it comes.
+          const capture = suite === 'istio-site';
+          const run = await runProcess('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, env, output: capture ? 'capture' : 'inherit' });
+          if (run.exitCode !== 0) failed++;
+          if (capture) {
+            out(io)(run.all);
+            istioOutputs.push(run.stdout);
+          }
+        }
+      }
+      if (chosen.includes('site') || chosen.includes('istio-site')) {
+        const measurements = readFragments(fragments).flatMap((f) => f.measurements);
+        const istio = measurementFromIstioSiteOutput(istioOutputs);
+        if (istio) measurements.push(istio);
+        const missing = (id: string): string =>
+          id === istioSiteId
+            ? chosen.includes('istio-site')
+              ? 'the istio-site entry printed no build figures (fixture absent or the build failed; see its output above)'
+              : suites.includes('istio-site')
+                ? 'not asked (npm run bench -- istio-site)'
+                : 'no istio-site entry in scripts/bench/ in this checkout'
+            : chosen.includes('site')
+              ? 'the site entry reported no figures for this size (see its output above)'
+              : 'not asked (npm run bench -- site)';
+        const results = resultsSchema.parse({
+          date: new Date().toISOString(),
+          machine: describeMachine(loadStart),
+          runs: options.runs ?? 3,
+          rows: collectRows(plannedRows(options.sizes), measurements, missing),
+        });
+        out(io)(`\n== builds ==\n${formatTable(results)}`);
+        mkdirSync(join(projectRoot, 'bench'), { recursive: true });
+        writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+        out(io)('written to bench/results.json');
+      }
+    } finally {
+      rmSync(fragments, { recursive: true, force: true });
     }
     return failed > 0 ? exitCode.findings : exitCode.ok;
   });

@@ -19,6 +19,8 @@ export interface CodeRenderContext {
   highlighter: Highlighter;
   /** URL of a file of the mesh's source repository (`@path@`). */
   repoLink: (path: string) => string;
+  /** Reuse tokens of text already highlighted by this highlighter (default); false for benchmarks. */
+  cache?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export function renderCodeBlock(input: CodeRenderInput, ctx: CodeRenderContext):
     let end = start;
     while (end + 1 < lines.length && lines[end + 1]!.kind === lines[start]!.kind) end++;
     const lang = lines[start]!.kind === 'out' ? input.lang2.output : input.lang2.code;
-    tokens.push(...tokenizeLines(ctx.highlighter, texts.slice(start, end + 1), lang));
+    tokens.push(...tokenizeLines(ctx.highlighter, texts.slice(start, end + 1), lang, ctx.cache !== false));
     start = end + 1;
   }
   const html = lines
@@ -84,12 +86,51 @@ export function renderCodeBlock(input: CodeRenderInput, ctx: CodeRenderContext):
   );
 }
 
+/**
+ * Tokens already computed, per highlighter (so per build where the build makes one, and never across
+ * Shiki versions or themes), keyed by language and text: the same command or manifest recurs across
+ * pages (tabs, boilerplates, the steps of a task), and a block's tokens depend on nothing else.
+ */
+const tokenCaches = new WeakMap<object, TokenCache>();
+/** Past this many distinct runs the cache starts again, so a long dev session never grows without bound. */
+const maxCachedRuns = 50_000;
+
+interface TokenCache {
+  runs: Map<string, ThemedToken[][]>;
+  hits: number;
+  misses: number;
+}
+
+/** Hits and misses of the token cache of `highlighter` (benchmarks read the hit rate). */
+export function tokenCacheStats(highlighter: object): { hits: number; misses: number; size: number } {
+  const c = tokenCaches.get(highlighter);
+  return { hits: c?.hits ?? 0, misses: c?.misses ?? 0, size: c?.runs.size ?? 0 };
+}
+
 /** One token list per input line. */
-function tokenizeLines(highlighter: Highlighter, lines: string[], lang: string): ThemedToken[][] {
+function tokenizeLines(highlighter: Highlighter, lines: string[], lang: string, useCache: boolean): ThemedToken[][] {
   if (lang === 'text') return lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
+  const text = lines.join('\n');
+  if (!useCache) return tokenize(highlighter, lines, text, lang);
+  let cache = tokenCaches.get(highlighter);
+  if (!cache) tokenCaches.set(highlighter, (cache = { runs: new Map(), hits: 0, misses: 0 }));
+  const key = `${lang}\0${text}`;
+  const cached = cache.runs.get(key);
+  if (cached) {
+    cache.hits++;
+    return cached;
+  }
+  cache.misses++;
+  const tokens = tokenize(highlighter, lines, text, lang);
+  if (cache.runs.size >= maxCachedRuns) cache.runs.clear();
+  cache.runs.set(key, tokens);
+  return tokens;
+}
+
+function tokenize(highlighter: Highlighter, lines: string[], text: string, lang: string): ThemedToken[][] {
   // No time limit per line: Shiki's default (500 ms) leaves a line unhighlighted when the machine is
   // busy (the first line a grammar tokenizes compiles its patterns), so one build differed from the next.
-  const out = highlighter.codeToTokens(lines.join('\n'), { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false, tokenizeTimeLimit: 0 }).tokens;
+  const out = highlighter.codeToTokens(text, { lang: lang as BundledLanguage, themes: codeThemes, defaultColor: false, tokenizeTimeLimit: 0 }).tokens;
   // Shiki returns one entry per line; guard against a mismatch rather than shift every later line.
   return out.length === lines.length ? out : lines.map((content) => [{ content, offset: 0 } as ThemedToken]);
 }
