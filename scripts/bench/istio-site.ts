@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start } from '../../src/process/index.ts';
+import { start as startProcess } from '../../src/process/index.ts';
 import { readBuiltSite } from '../../src/bench/built-site.ts';
 import { projectRoot } from '../../src/config/paths.ts';
 
@@ -42,7 +42,7 @@ try {
 /** Runs `tsx <args>` in the project; fails the benchmark when it fails. */
 async function timed(label: string, args: string[], env: Record<string, string>): Promise<{ summary: string }> {
   const start = performance.now();
-  const child = start('npx', ['tsx', ...args], { cwd: projectRoot, env, stdin: 'ignore' });
+  const child = startProcess('npx', ['tsx', ...args], { cwd: projectRoot, env, stdin: 'ignore' });
   let peak = 0;
   const sample = (): void => {
     if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
@@ -56,7 +56,7 @@ async function timed(label: string, args: string[], env: Record<string, string>)
     console.error(`istio-site: ${label} failed (exit ${result.exitCode})`);
     process.exit(1);
   }
-  const last = (result.all ?? '').trim().split('\n').filter((l) => /error\(s\)|page\(s\) built/.test(l)).at(-1)?.trim() ?? '';
+  const last = (result.all ?? '').trim().split('\n').filter((l: string) => /error\(s\)|page\(s\) built/.test(l)).at(-1)?.trim() ?? '';
   return { summary: `${seconds.toFixed(1)} s wall, peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB (process tree)${last ? `  [${last.replace(/^\S+ \[build\] /, '')}]` : ''}` };
 }
 

@@ -32,7 +32,7 @@ function resolveContentPaths(contentDir, env = process.env) {
 }
 
 // src/model/content-tree.ts
-import { basename, relative as relative2, sep as sep2 } from "node:path";
+import { basename, join as join4, relative as relative2, sep as sep2 } from "node:path";
 
 // src/model/parse.ts
 import { readFileSync } from "node:fs";
@@ -747,6 +747,26 @@ var aliasSchema = z.string().superRefine((alias, ctx) => {
   const problem = aliasProblem(alias);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
+var publishdateSchema = z.unknown().transform((value, ctx) => {
+  const date = isoDateOf(value);
+  if (date === void 0) {
+    ctx.addIssue({ code: "custom", message: `publishdate: expected a date (YYYY-MM-DD), got ${typeName(value)} ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return date;
+});
+function isoDateOf(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : value.toISOString().slice(0, 10);
+  if (typeof value !== "string") return void 0;
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const d2 = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(d2.getTime()) && d2.toISOString().slice(0, 10) === text ? text : void 0;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/.test(text)) return void 0;
+  const d = new Date(text.replace(" ", "T"));
+  return Number.isNaN(d.getTime()) ? void 0 : d.toISOString().slice(0, 10);
+}
 var frontmatterSchema = z.object({
   /** Page title, shown as the H1. */
   title: z.string().min(1).describe("Page title, shown as the H1"),
@@ -767,7 +787,31 @@ var frontmatterSchema = z.object({
   /** Shorter title for the sidebar. */
   linktitle: z.string().optional().describe("Sidebar title"),
   skip_seealso: z.boolean().optional().describe('Hide "See also"'),
-  skip_toc: z.boolean().optional().describe("Hide the table of contents")
+  skip_toc: z.boolean().optional().describe("Hide the table of contents"),
+  /**
+   * The page's layout component (src/site/layouts.ts): istio.io's names (`faq`, `release-grid`…) and ours.
+   * Unset: chosen from the page's section. An unknown name renders the default layout, with a warning.
+   */
+  layout: z.string().optional().describe("Layout component (see docs/site-config.md)"),
+  /** istio.io's list pages: list the section's pages newest first rather than by weight. */
+  list_by_publishdate: z.boolean().optional().describe("List the section newest first"),
+  // Blog posts and news.
+  /** The day the post or announcement was published (`YYYY-MM-DD`): lists and feeds sort by it. */
+  publishdate: publishdateSchema.optional().describe("Publication date, YYYY-MM-DD"),
+  /** Who wrote it: shown beside the date on the post and in the blog list. */
+  attribution: z.string().optional().describe("Author(s) of a post"),
+  subtitle: z.string().optional().describe("Line under the title"),
+  /** The release a release announcement is about (`1.25.1`). Quote it: YAML reads 1.10 as the number 1.1. */
+  release: z.string().optional().describe('Release announced, e.g. "1.25.1"'),
+  /** The release a post's feature first ships in. */
+  target_release: z.string().optional().describe('Release the post is about, e.g. "1.22"'),
+  // Security bulletins.
+  cves: z.array(z.string()).optional().describe("CVE ids of a security bulletin"),
+  cvss: z.string().optional().describe('CVSS score of a bulletin, e.g. "7.5"'),
+  vector: z.string().optional().describe("CVSS vector of a bulletin"),
+  cvss_version: z.string().optional().describe('CVSS version of the score, e.g. "3.1"'),
+  /** The affected releases (`["1.22.0 to 1.22.6"]`). */
+  releases: z.array(z.string()).optional().describe("Releases a bulletin affects")
 }).loose();
 var fragmentFrontmatterSchema = frontmatterSchema.partial({ title: true });
 function checkFrontmatter(data, kind) {

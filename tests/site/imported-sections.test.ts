@@ -6,7 +6,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { run } from '../../src/process/index.ts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     cpSync(join(fixture, en, rel), join(site, en, rel), { recursive: true });
   }
   const out = join(work, 'out');
-  imported = await execa(tsx, ['scripts/import-hugo.ts', site, out], { cwd: projectRoot, reject: false });
+  imported = await run(tsx, ['scripts/import-hugo.ts', site, out], { cwd: projectRoot });
   if (imported.exitCode !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
   build = await buildSite(join(out, 'content'));
   if (build.exitCode !== 0) throw new Error(`build of the imported cut failed:\n${build.output}`);
