@@ -1240,6 +1240,10 @@ var lintOnly = ["lint", "editor"];
 function parseFindings(page, ...codes) {
   return page.diagnostics.filter((d) => codes.includes(d.ruleId)).map((d) => ({ code: d.ruleId, line: d.line, column: d.column || void 0, message: d.message }));
 }
+function parseRule(rule) {
+  const { code, ...meta2 } = rule;
+  return { ...meta2, severity: "error", codes: { [code]: everywhere }, check: (page) => parseFindings(page, code) };
+}
 function isTestedPage(page) {
   return page.kind === "boilerplate" || page.rawFrontmatter.test === "yes";
 }
@@ -1264,15 +1268,13 @@ var frontmatterRule = {
 };
 
 // src/model/rules/mesh002-bash-command-prompt.ts
-var bashCommandPromptRule = {
+var bashCommandPromptRule = parseRule({
   id: "MESH002",
   alias: "bash-command-prompt",
   description: 'A bash code block must start with a "$ " command line',
   tags: ["code", "bash"],
-  severity: "error",
-  codes: { "bash-no-command": everywhere },
-  check: (page) => parseFindings(page, "bash-no-command")
-};
+  code: "bash-no-command"
+});
 
 // src/model/rules/mesh003-no-kubectl-exec-it.ts
 var execCommand = /\bkubectl\b.*\bexec\b/;
@@ -1524,26 +1526,22 @@ var headingLevelsRule = {
 };
 
 // src/model/rules/mesh011-closed-fences.ts
-var closedFencesRule = {
+var closedFencesRule = parseRule({
   id: "MESH011",
   alias: "closed-fences",
   description: "Every code fence must be closed",
   tags: ["code"],
-  severity: "error",
-  codes: { "unclosed-fence": everywhere },
-  check: (page) => parseFindings(page, "unclosed-fence")
-};
+  code: "unclosed-fence"
+});
 
 // src/model/rules/mesh012-complete-commands.ts
-var completeCommandsRule = {
+var completeCommandsRule = parseRule({
   id: "MESH012",
   alias: "complete-commands",
   description: "The commands of a bash block form a complete shell command list",
   tags: ["code", "bash"],
-  severity: "error",
-  codes: { "bash-incomplete-command": everywhere },
-  check: (page) => parseFindings(page, "bash-incomplete-command")
-};
+  code: "bash-incomplete-command"
+});
 
 // src/model/rules/mesh013-utf8-encoding.ts
 var utf8EncodingRule = {

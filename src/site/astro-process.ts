@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { openCache } from '../cache/index.ts';
 import { projectRoot } from '../config/paths.ts';
 import { run } from '../process/index.ts';
+import { withBuildLock } from './build-lock.ts';
 
 const astroDir = join(projectRoot, 'node_modules/astro');
 
@@ -57,12 +58,15 @@ export async function buildInto(out: string, options: { env?: Record<string, str
   pruneStaging(stagingRoot);
   const staging = mkdtempSync(join(stagingRoot, 'build-'));
   try {
-    const result = await run(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
-      cwd: projectRoot,
-      inheritEnv: false,
-      env: { ...astroEnv('build'), ...options.env, MESHDOCS_DIST: target, [stagingEnv]: staging },
-      output: options.inherit ? 'inherit' : 'capture',
-    });
+    // One at a time: every build of this checkout writes the same `<project>/.astro/` (see build-lock.ts).
+    const result = await withBuildLock(stagingRoot, () =>
+      run(process.execPath, [astroBin, 'build', ...(options.args ?? [])], {
+        cwd: projectRoot,
+        inheritEnv: false,
+        env: { ...astroEnv('build'), ...options.env, MESHDOCS_DIST: target, [stagingEnv]: staging },
+        output: options.inherit ? 'inherit' : 'capture',
+      }),
+    );
     const exitCode = result.exitCode;
     if (exitCode === 0) publish(staging, target);
     return { exitCode, output: result.all };

@@ -7,6 +7,7 @@ import { openCache } from '../../src/cache/index.ts';
 import { maskNonProse } from '../../src/lint/spelling-mask.ts';
 import { lintSpelling } from '../../src/lint/spelling.ts';
 import { parsePage } from '../../src/model/parse.ts';
+import { run } from '../../src/process/index.ts';
 
 const source = [
   '---',
@@ -99,16 +100,14 @@ describe("the linted tree's own word list", () => {
   // content directory); the importer writes istio.io's `.spelling` there.
   test('words listed in <root>/.cspell/project-words.txt are known; words not listed still are not', { timeout: 300_000 }, async () => {
     const { cpSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { execa } = await import('execa');
     const root = mkdtempSync(join(tmpdir(), 'lint-tree-words-'));
     cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
     mkdirSync(join(root, 'content/en/docs/words'), { recursive: true });
     writeFileSync(join(root, 'content/en/docs/words/index.md'), '---\ntitle: Words\nowner: o\ntest: no\n---\n\nThe zqxfrobnicator talks to the zqxwidgetron.\n');
     const lint = () =>
-      execa(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--fast', '--no-cache', '--only', 'spelling'], {
+      run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--fast', '--no-cache', '--only', 'spelling'], {
         cwd: projectRoot,
-        reject: false,
-        timeout: 280_000,
+        timeoutMs: 280_000,
         env: { NO_COLOR: '1', MESHDOCS_CONTENT: join(root, 'content') },
       });
     // Only the new page's findings (the fixture has its own unknown word elsewhere).

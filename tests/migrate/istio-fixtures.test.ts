@@ -35,9 +35,9 @@ describe('istio.io fixtures', () => {
     expect(imported.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
   });
 
-  test('compat passes: every page identical or explained by a quirk class, none allowlisted', () => {
+  test('compat passes: every page identical, explained by a quirk class, or the one allowlisted one-off', () => {
     expect(compatPassed(compat)).toBe(true);
-    expect(compat.results.filter((r) => r.status === 'differs').map((r) => r.page)).toEqual([]);
+    expect(compat.results.filter((r) => r.status === 'differs' && !r.allowlisted).map((r) => r.page)).toEqual([]);
     expect(compat.unusedAllowlist).toEqual([]);
     // Every tested page and boilerplate with snips is compared; most are byte-identical.
     expect(compat.results.length).toBe(44);
@@ -47,7 +47,9 @@ describe('istio.io fixtures', () => {
       'docs/ambient/usage/waypoint/index.md': ['Q1'],
       'docs/tasks/security/authorization/authz-tcp/index.md': ['stale'],
       'docs/tasks/traffic-management/egress/egress-control/index.md': ['Q1'],
-      'docs/tasks/traffic-management/egress/egress-tls-origination/index.md': ['Q6'],
+      // A bare `$` line ends its commands, so the two `$ openssl` lines after it are output (Q1), as on
+      // istio.io; seen since MESH004 became snips' check too (the rule registry).
+      'docs/tasks/traffic-management/egress/egress-tls-origination/index.md': ['Q1', 'Q6'],
     });
     expect(compat.results.filter((r) => r.allowlisted).map((r) => r.page)).toEqual(['boilerplates/cve-2020-007-configmap.md']);
   });
@@ -72,9 +74,9 @@ describe('npm run compat', () => {
     const run = await runProcess(tsx, ['scripts/compat.ts', '../shared/fixtures/istio.io'], { cwd: projectRoot });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^docs\/tasks\/traffic-management\/request-routing\/index\.md {2}identical$/m);
-    expect(run.stdout).toMatch(/^docs\/tasks\/traffic-management\/egress\/egress-tls-origination\/index\.md {2}explained by Q6 \(/m);
+    expect(run.stdout).toMatch(/^docs\/tasks\/traffic-management\/egress\/egress-tls-origination\/index\.md {2}explained by Q1 \(.*\), Q6 \(/m);
     expect(run.stdout).toMatch(/^docs\/ambient\/usage\/waypoint\/index\.md {2}explained by Q1 \(/m);
-    expect(run.stdout).toMatch(/^38 identical, 6 explained \(Q1: 2, Q6: 1, stale: 2, boilerplate-on-disk: 0, allowlist: 1\), 0 differ$/m);
+    expect(run.stdout).toMatch(/^38 identical, 6 explained \(Q1: 3, Q6: 1, stale: 2, boilerplate-on-disk: 0, allowlist: 1\), 0 differ$/m);
   });
 
   test('exit 1 when a difference is not explained', async () => {

@@ -1,15 +1,13 @@
-import { everywhere, parseFindings, type Rule } from './types.ts';
+import { parseRule } from './types.ts';
 
 /**
  * A `bash` block starts with a `$ ` command line; plain output belongs in a `text` block. The parse
  * finds it (`splitBashBlock(...).noCommand`), so the site, snips and lint share one verdict.
  */
-export const bashCommandPromptRule: Rule = {
+export const bashCommandPromptRule = parseRule({
   id: 'MESH002',
   alias: 'bash-command-prompt',
   description: 'A bash code block must start with a "$ " command line',
   tags: ['code', 'bash'],
-  severity: 'error',
-  codes: { 'bash-no-command': everywhere },
-  check: (page) => parseFindings(page, 'bash-no-command'),
-};
+  code: 'bash-no-command',
+});

@@ -1,16 +1,14 @@
-import { everywhere, parseFindings, type Rule } from './types.ts';
+import { parseRule } from './types.ts';
 
 /**
  * The commands of a bash block must be a complete shell command list: otherwise bash reads on into
  * the expected output, and text shown as output runs when the page's `snips.sh` is sourced. The
  * parse finds it (src/model/shell-syntax.ts).
  */
-export const completeCommandsRule: Rule = {
+export const completeCommandsRule = parseRule({
   id: 'MESH012',
   alias: 'complete-commands',
   description: 'The commands of a bash block form a complete shell command list',
   tags: ['code', 'bash'],
-  severity: 'error',
-  codes: { 'bash-incomplete-command': everywhere },
-  check: (page) => parseFindings(page, 'bash-incomplete-command'),
-};
+  code: 'bash-incomplete-command',
+});

@@ -66,6 +66,14 @@ export function parseFindings(page: Page, ...codes: string[]): RuleFinding[] {
     .map((d) => ({ code: d.ruleId, line: d.line, column: d.column || undefined, message: d.message }));
 }
 
+/**
+ * A rule whose check is the parse: an error everywhere, under its one code (MESH002, MESH011, MESH012).
+ */
+export function parseRule(rule: Pick<Rule, 'id' | 'alias' | 'description' | 'tags'> & { code: string }): Rule {
+  const { code, ...meta } = rule;
+  return { ...meta, severity: 'error', codes: { [code]: everywhere }, check: (page) => parseFindings(page, code) };
+}
+
 /** Whether the page's snips are generated (every boilerplate, docs pages with `test: yes`), so its commands run in a test. */
 export function isTestedPage(page: Pick<Page, 'kind' | 'rawFrontmatter'>): boolean {
   return page.kind === 'boilerplate' || page.rawFrontmatter.test === 'yes';
