@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -38,8 +38,13 @@ function ownerAlive(lock: string): boolean {
   try {
     pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
   } catch {
-    // Just created, its pid not yet written: the owner is alive.
-    return true;
+    // No pid yet: just created (the owner is alive), unless it has stayed so for longer than writing
+    // one file takes (its owner died between the two steps).
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
   }
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {

@@ -1,5 +1,5 @@
 /** One Astro build of a checkout at a time (src/site/build-lock.ts): they share `<project>/.astro/`. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,4 +29,22 @@ test('a lock left by a process that is gone is taken over; the lock is released 
   await expect(withBuildLock(root, async () => 'ran')).resolves.toBe('ran');
   await expect(withBuildLock(root, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
   await expect(withBuildLock(root, async () => 'again')).resolves.toBe('again');
+});
+
+test('a lock whose owner died before writing its pid is taken over once it is old; a fresh one is waited for', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'build-lock-'));
+  const lock = join(root, 'astro-build.lock');
+  mkdirSync(lock);
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(lock, old, old);
+  await expect(withBuildLock(root, async () => 'ran')).resolves.toBe('ran');
+
+  mkdirSync(lock);
+  let done = false;
+  const waiting = withBuildLock(root, async () => (done = true));
+  await sleep(500);
+  expect(done).toBe(false);
+  writeFileSync(join(lock, 'pid'), '2147483646');
+  await waiting;
+  expect(done).toBe(true);
 });
