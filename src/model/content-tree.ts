@@ -58,6 +58,14 @@ export function isBundleResource(paths: ContentPaths, file: string, exists: (pat
 }
 
 /**
+ * The FAQ's questions as a glob below `<content>/en` (the rule of `isBundleResource` for
+ * `about/faq/<category>/<question>.md`): the content loaders match a file added while serving against
+ * it, without walking the tree again. (picomatch reads `!(index|_index)` as "not starting with either",
+ * so a question named `index-….md` is told apart only by the walk, at start.)
+ */
+export const faqQuestionGlob = 'about/faq/*/!(index|_index).md';
+
+/**
  * The Markdown files of a content walk that are pages (rendered at their own URL) and those that are
  * bundle resources (entries shown on their bundle's page, see `isBundleResource`).
  */

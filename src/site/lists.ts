@@ -156,6 +156,12 @@ export function faqQuestions<T extends { id: string; weight?: number; title: str
     .sort((a, b) => (a.weight ?? Number.MAX_SAFE_INTEGER) - (b.weight ?? Number.MAX_SAFE_INTEGER) || a.title.localeCompare(b.title));
 }
 
+/** An FAQ question's page (`about/faq/<category>/<question>`, at its Hugo URL): its category's id and the route's params; undefined for other entries (event banners…). */
+export function faqQuestionRoute(id: string): { categoryId: string; category: string; question: string } | undefined {
+  const m = /^about\/faq\/([^/]+)\/([^/]+)$/.exec(id);
+  return m ? { categoryId: `about/faq/${m[1]!}`, category: m[1]!, question: m[2]! } : undefined;
+}
+
 /** The anchor of a question on its category page: the question file's name. */
 export function questionAnchor(id: string): string {
   return id.split('/').at(-1) ?? id;

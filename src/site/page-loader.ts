@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
-import { pageSlug, sitePagesOf, walkContent } from '../model/content-tree.ts';
+import { faqQuestionGlob, pageSlug, sitePagesOf, walkContent } from '../model/content-tree.ts';
 import { includesDigest } from './content-store.ts';
 import { exactPatterns, leftOutPages } from './partial-build.ts';
 
@@ -26,7 +26,8 @@ export function pageLoader(paths: ContentPaths, partial: readonly string[] | und
   // The whole tree, minus what is not a page: a page added while serving is picked up by the pattern.
   const { resources } = sitePagesOf(paths, walkContent(paths));
   // A build without the pages lint found malformed (`leftOutPages`) skips them too.
-  const notPages = ['boilerplates/**', 'glossary/**', ...exactPatterns([...resources.map((f) => relativePosix(paths, f)), ...leftOutPages()])].map((p) => `!${p}`);
+  // An FAQ question added while serving is matched by its glob, as the walk at start would have told.
+  const notPages = ['boilerplates/**', 'glossary/**', faqQuestionGlob, ...exactPatterns([...resources.map((f) => relativePosix(paths, f)), ...leftOutPages()])].map((p) => `!${p}`);
   return digestingLoader(paths, partial ? exactPatterns(partial) : ['**/*.md', ...notPages]);
 }
 
@@ -35,7 +36,7 @@ export function entryLoader(paths: ContentPaths): Loader {
   const { resources } = sitePagesOf(paths, walkContent(paths));
   // A glob that matches nothing warns on every build: a tree without entries gets an empty collection quietly.
   if (resources.length === 0) return { name: 'meshdocs-no-entries', load: async ({ store }) => store.clear() };
-  return digestingLoader(paths, exactPatterns(resources.map((f) => relativePosix(paths, f))));
+  return digestingLoader(paths, [faqQuestionGlob, ...exactPatterns(resources.map((f) => relativePosix(paths, f)))]);
 }
 
 function relativePosix(paths: ContentPaths, file: string): string {

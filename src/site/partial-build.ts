@@ -15,6 +15,14 @@ export function partialBuildDir(paths: ContentPaths, out: string): string {
   return join(openCache('partial-build', { tree: paths.content }).forOutput(out), 'dist');
 }
 
+/**
+ * Where lint's build without the malformed pages (see `leftOutEnv`) goes, beside its partial build
+ * `partialOut`: a whole site, kept while some pages are left out (and reused while the tree is unchanged).
+ */
+export function leftOutBuildDir(partialOut: string): string {
+  return `${partialOut}-without`;
+}
+
 /** The pages of a partial build (paths relative to `<content>/en`), or undefined for a full build. */
 export function partialPages(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
   const value = env[partialEnv];

@@ -4,12 +4,13 @@
  * with the build in place; links into the edited page from unchanged pages are checked against its
  * new anchors. Anything else needs a full build.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { planRebuild, stampName } from '../../src/site/build-stamp.ts';
+import { leftOutBuildDir, partialBuildDir } from '../../src/site/partial-build.ts';
 import { tempDist } from '../helpers/site.ts';
 import { run } from '../../src/process/index.ts';
 
@@ -70,7 +71,14 @@ test('a body-only edit is checked with a partial build; other changes need a ful
   // The link into the left-out page is not reported as broken (the page exists, it is only malformed).
   expect(broken.stdout).not.toMatch(/docs\/other\/deep\/index\.md:\d+:\d+  link-/);
   expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
+  const without = leftOutBuildDir(partialBuildDir(paths, dist));
+  expect(existsSync(join(without, 'docs/other/deep/index.html'))).toBe(true);
   writeFileSync(second, good);
+  // Every page builds again: the next lint removes the build without the bad page (a whole site's size).
+  const mended = await lint(env);
+  expect(mended.stdout).toContain('site: partial build of 1 edited page(s), with the rest of the build in place');
+  expect(mended.stdout).not.toContain('site-build');
+  expect(existsSync(without)).toBe(false);
 
   // A test script changes nothing the site renders.
   appendFileSync(join(paths.docs, 'guide/first/test.sh'), '\n# a comment\n');

@@ -18,6 +18,10 @@ describe('front matter', () => {
     { input: 'linktitle: 2019\n', output: 'linktitle: "2019"\n', change: 'linktitle: 2019 → "2019"' },
     { input: 'keywords: [1.5, mesh]\n', output: 'keywords:\n  - "1.5"\n  - mesh\n', change: 'keywords: list items → strings' },
     { input: 'weight: "20"\n', output: 'weight: 20\n', change: 'weight: "20" → 20' },
+    // A number keeps the digits written: YAML reads 1.10 as 1.1, and 1.0 as 1.
+    { input: 'target_release: 1.10\n', output: 'target_release: "1.10"\n', change: 'target_release: 1.10 → "1.10"' },
+    { input: 'target_release: 1.0 # the first\n', output: 'target_release: "1.0" # the first\n', change: 'target_release: 1.0 → "1.0"' },
+    { input: 'keywords: [1.10, mesh, 2]\n', output: 'keywords:\n  - "1.10"\n  - mesh\n  - "2"\n', change: 'keywords: list items → strings' },
   ])('fixes $input', ({ input, output, change }) => {
     const result = normalizeFrontmatter(`---\ntitle: A\n${input}---\nbody\n`, 'page', 'a.md');
     expect(result.diagnostics).toEqual([]);
@@ -28,6 +32,16 @@ describe('front matter', () => {
   test('a page without a title gets its linktitle, else one from its path', () => {
     expect(normalizeFrontmatter('---\nlinktitle: Short\n---\n', 'page', 'x/index.md').text).toBe('---\nlinktitle: Short\ntitle: Short\n---\n');
     expect(normalizeFrontmatter('---\ndraft: false\n---\n', 'page', 'news/my-post/index.md').text).toBe('---\ndraft: false\ntitle: My post\n---\n');
+  });
+
+  test.each(['title:\n', 'title: ""\n', "title: '  '\n"])('an empty title (%j: Hugo accepts it) is derived from the file name, with a warning naming the file', (input) => {
+    const result = normalizeFrontmatter(`---\nweight: 3\n${input}---\nbody\n`, 'page', 'content/en/blog/2024/my-post/index.md');
+    expect(result.text).toBe('---\nweight: 3\ntitle: My post\n---\nbody\n');
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(['content/en/blog/2024/my-post/index.md:3  frontmatter  title: empty (Hugo accepts it); set to "My post", from the file name (warning)']);
+    expect(result.diagnostics[0]?.severity).toBe('warning');
+    const withLinktitle = normalizeFrontmatter(`---\n${input}linktitle: Short\n---\n`, 'docs', 'content/en/docs/x/index.md');
+    expect(withLinktitle.text).toBe('---\nlinktitle: Short\ntitle: Short\ntest: n/a\n---\n');
+    expect(withLinktitle.diagnostics).toMatchObject([{ severity: 'warning', message: expect.stringContaining('from linktitle') }]);
   });
 
   test('boilerplates may have empty front matter', () => {

@@ -1,5 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { toString } from 'mdast-util-to-string';
 import type { Browser } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -95,13 +97,16 @@ describe('importing a cut of istio.io', () => {
     }
   });
 
-  test('release announcements and security bulletins come with their links and table', () => {
+  test('release announcements come with their links; a security bulletin keeps its details in front matter only (its layout shows them)', () => {
     const minor = output('news/releases/1.25.x/announcing-1.25/_index.md');
     expect(minor).toContain('- **[Download](https://github.com/istio/istio/releases/tag/1.25.0)**');
     expect(minor).toContain('- **[Change notes](change-notes/)**');
     expect(output('news/releases/1.19.x/announcing-1.19.3/index.md')).toContain('(https://github.com/istio/istio/compare/1.19.2...1.19.3)');
     const bulletin = parsePage(output('news/security/istio-security-2024-005/index.md'), 'page', 'b.md');
-    expect(bulletin.tree.children.some((n) => n.type === 'table')).toBe(true);
+    expect(readFileSync(join(fixture, en, 'news/security/istio-security-2024-005/index.md'), 'utf8')).toContain('{{< security_bulletin >}}');
+    expect(bulletin.tree.children.some((n) => n.type === 'table')).toBe(false);
+    expect(bulletin.source).not.toContain('security_bulletin');
+    expect(bulletin.rawFrontmatter).toMatchObject({ cves: expect.arrayContaining([expect.stringMatching(/^CVE-/)]), cvss: expect.any(String), releases: expect.any(Array) });
   });
 
   test('data-driven shortcodes are expanded from data/', () => {
@@ -122,8 +127,14 @@ describe('importing a cut of istio.io', () => {
     expect(api.diagnostics).toEqual([]);
     expect(api.frontmatter?.title).toBe('Virtual Service');
     expect(api.codeBlocks).toEqual([]);
-    expect(api.tree.children.filter((n) => n.type !== 'yaml').map((n) => n.type)).toEqual(['html']);
-    expect(readFileSync(join(fixture, en, 'docs/reference/config/networking/virtual-service/index.html'), 'utf8').match(/<pre/g)?.length).toBe(api.source.match(/<pre/g)?.length);
+    const source = readFileSync(join(fixture, en, 'docs/reference/config/networking/virtual-service/index.html'), 'utf8');
+    // Its section headings (`<h2 id="VirtualService">…`) are Markdown headings, every one with its id; the rest is HTML.
+    const sectionIds = [...source.matchAll(/^<h[2-6] id="([^"]+)">/gm)].map((m) => m[1]);
+    expect(sectionIds.length).toBeGreaterThan(20);
+    const headings = api.tree.children.filter((n) => n.type === 'heading');
+    expect(headings.map((h) => /\{#([^}]+)\}$/.exec(toString(h))?.[1])).toEqual(sectionIds);
+    expect(new Set(api.tree.children.filter((n) => n.type !== 'yaml').map((n) => n.type))).toEqual(new Set(['html', 'heading']));
+    expect(source.match(/<pre/g)?.length).toBe(api.source.match(/<pre/g)?.length);
   });
 
   test('front matter: a string alias becomes a list, an empty one is dropped, a claimed-twice alias stays with one page', () => {
@@ -186,6 +197,27 @@ describe('the imported cut, built with no edit', () => {
     expect(config.nav.map((n) => n.label)).toEqual(['About', 'Blog', 'News', 'Get involved', 'Documentation']);
     expect(config.nav[0]).toMatchObject({ link: '/about/', children: expect.arrayContaining([{ label: 'FAQ', link: '/about/faq/' }]) });
     expect(config.nav[1]).toEqual({ label: 'Blog', link: '/blog/' });
+  });
+
+  test('a security bulletin shows its disclosure details once, from its front matter', () => {
+    const doc = parseDocument(html('news/security/istio-security-2024-005'));
+    const main = DomUtils.findOne((e) => e.name === 'main', doc.children)!;
+    const details = DomUtils.findAll((e) => e.name === 'dl' && (e.attribs.class ?? '').includes('mesh-bulletin'), [main]);
+    expect(details).toHaveLength(1);
+    expect(DomUtils.textContent(details)).toContain('7.5');
+    // No second copy in the body: neither the shortcode's table nor its text.
+    expect(DomUtils.findAll((e) => e.name === 'table', [main])).toEqual([]);
+    expect(DomUtils.textContent(main)).not.toMatch(/Disclosure details|CVSS impact score/);
+  });
+
+  test("the API reference page's table of contents lists its sections", () => {
+    const doc = parseDocument(html('docs/reference/config/networking/virtual-service'));
+    const toc = DomUtils.findOne((e) => e.name === 'starlight-toc', doc.children)!;
+    const links = DomUtils.findAll((e) => e.name === 'a', [toc]).map((a) => a.attribs.href ?? '');
+    expect(links.slice(0, 4)).toEqual(['#_top', '#VirtualService', '#Destination', '#HTTPRoute']);
+    expect(links).toContain('#Headers-HeaderOperations');
+    // Each entry's target is on the page.
+    for (const href of links.slice(1)) expect(DomUtils.findOne((e) => e.attribs.id === href.slice(1), doc.children), href).not.toBeNull();
   });
 
   test('the API reference page keeps its tables, with the styles for its classes', () => {

@@ -108,29 +108,22 @@ describe('relnote (from the page front matter)', () => {
   });
 });
 
-describe('security_bulletin (from the page front matter)', () => {
-  test('a table of CVEs, score with its vector, and affected releases', () => {
-    const page = { cves: ['CVE-2024-0001', 'CVE-2024-0002'], cvss: '7.5', vector: 'AV:N/AC:L', releases: ['2.3.0 to 2.3.1', '2.4.0'] };
-    const result = convert('{{< security_bulletin >}}\n\n## CVE', { page });
+describe('security_bulletin (the bulletin layout shows the front matter)', () => {
+  const page = { cves: ['CVE-2024-0001', 'CVE-2024-0002'], cvss: '7.5', vector: 'AV:N/AC:L', releases: ['2.3.0 to 2.3.1', '2.4.0'] };
+
+  test('becomes nothing on a bulletin: the layout renders its details from the same front matter', () => {
+    const result = convert('{{< security_bulletin >}}\n\n## CVE', { page, pagePath: 'news/security/istio-security-2024-001' });
     expect(result.diagnostics).toEqual([]);
-    expect(result.markdown).toContain('[CVE-2024-0001](https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2024-0001), [CVE-2024-0002]');
-    expect(result.markdown).toContain('[AV\\:N/AC\\:L](https://nvd.nist.gov/vuln-metrics/cvss/v3-calculator?vector=AV%3AN%2FAC%3AL)');
-    expect(tableOf(result.markdown)).toEqual([
-      ['Disclosure details', ''],
-      ['CVE(s)', 'CVE-2024-0001, CVE-2024-0002'],
-      ['CVSS impact score', '7.5 AV:N/AC:L'],
-      ['Affected releases', '2.3.0 to 2.3.1, 2.4.0'],
-    ]);
+    expect(result.markdown.trim()).toBe('## CVE');
+    expect(convert('{{< security_bulletin >}}', { page: { ...page, layout: 'bulletin' }, pagePath: 'blog/2024/x' }).markdown.trim()).toBe('');
   });
 
-  test('comma-separated strings, N/A and a v4 score; front matter text is escaped', () => {
-    const page = { cves: 'N/A', cvss: 'N/A', vector: '', cvss_version: '4.0', releases: 'All releases prior to 2.3 | *soon*' };
-    const rows = tableOf(convert('{{< security_bulletin >}}', { page }).markdown);
-    expect(rows.slice(1)).toEqual([
-      ['CVE(s)', 'N/A'],
-      ['CVSS impact score', 'N/A'],
-      ['Affected releases', 'All releases prior to 2.3 | *soon*'],
-    ]);
+  test('on a page the bulletin layout does not render, or without the details, it is reported and kept visible', () => {
+    const elsewhere = convert('{{< security_bulletin >}}', { page, pagePath: 'blog/2024/x' });
+    expect(elsewhere.markdown).toBe('`{{< security_bulletin >}}`');
+    expect(elsewhere.diagnostics).toMatchObject([{ ruleId: 'shortcode-unsupported', severity: 'warning', message: expect.stringContaining('bulletin layout') }]);
+    const bare = convert('{{< security_bulletin >}}', { page: {}, pagePath: 'news/security/x' });
+    expect(bare.diagnostics).toMatchObject([{ ruleId: 'shortcode-unsupported', message: expect.stringContaining('cves:') }]);
   });
 });
 
@@ -266,5 +259,18 @@ describe('HTML pages', () => {
     const page = parsed(body);
     expect(page.tree.children.filter((n) => n.type !== 'yaml').map((n) => n.type)).toEqual(['html']);
     expect(page.codeBlocks).toEqual([]);
+  });
+
+  test("the generator's section headings become Markdown headings with their ids; the HTML around them stays HTML", () => {
+    const html = '<p>Intro.</p>\n<h2 id="VirtualService">VirtualService</h2>\n<section>\n<p>Fields *kept*.</p>\n</section>\n<h3 id="Headers-HeaderOperations">HeaderOperations</h3>\n<pre><code>\n<h2 id="InPre">Not a heading</h2>\n</code></pre>\n<h4 id="Env">Env vars</h4>\nText that a blank line would make Markdown.\n<h2 id="Code"><code>X</code></h2>\n<table><tr><td>a</td></tr></table>\n';
+    const body = htmlAsMarkdownBody(html);
+    expect(body).toBe(
+      '<p>Intro.</p>\n\n## VirtualService {#VirtualService}\n\n<section>\n<p>Fields *kept*.</p>\n</section>\n\n### HeaderOperations {#Headers-HeaderOperations}\n\n<pre><code>\n<h2 id="InPre">Not a heading</h2>\n</code></pre>\n<h4 id="Env">Env vars</h4>\nText that a blank line would make Markdown.\n<h2 id="Code"><code>X</code></h2>\n<table><tr><td>a</td></tr></table>\n',
+    );
+    const page = parsed(body);
+    expect(page.diagnostics).toEqual([]);
+    // (The <pre> is an HTML block of its own, ending at </pre>, as before.)
+    expect(page.tree.children.filter((n) => n.type !== 'yaml').map((n) => n.type)).toEqual(['html', 'heading', 'html', 'heading', 'html', 'html']);
+    expect(page.tree.children.filter((n) => n.type === 'html').map((n) => (n as { value: string }).value).join('\n')).not.toContain('VirtualService');
   });
 });

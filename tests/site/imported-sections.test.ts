@@ -1,19 +1,19 @@
 /**
  * istio.io's own sections, imported and built with no edit (issue 15): a cut of
  * `../shared/fixtures/istio.io-site` (read from there at test time, never copied into the repository)
- * with a few blog posts, one release's folder, a security bulletin and one FAQ category goes through
- * `npm run import:hugo` and the real site build; its list pages and layouts render in Chromium.
+ * with a few blog posts, one release's folder, a security bulletin, one FAQ category, the glossary and
+ * istio.io's test pages of tabs and callouts goes through `npm run import:hugo` and the real site build;
+ * its list pages and layouts render in Chromium, and its tabs, callouts and glossary terms work there.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { run } from '../../src/process/index.ts';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { inChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
-import { serveDir } from '../helpers/static-server.ts';
 import { tempDir, tsx } from '../migrate/helpers.ts';
 
 const fixture = resolve(projectRoot, '../shared/fixtures/istio.io-site');
@@ -32,6 +32,12 @@ const taken = [
   'about/_index.md',
   'about/faq/_index.md',
   'about/faq/setup',
+  // istio.io's own test pages of its shortcodes: tabs (with callouts inside), callouts.
+  'test/_index.md',
+  'test/tabs',
+  'test/callouts',
+  // The glossary, which the blog posts' {{< gloss >}} terms are defined in.
+  'docs/reference/glossary',
 ];
 
 let work = '';
@@ -61,7 +67,7 @@ afterAll(() => {
 });
 
 describe('the imported cut, built', () => {
-  test('its sections render as pages, the FAQ questions on their category page only', () => {
+  test('its sections render as pages, each FAQ question on its category page and on a page of its own', () => {
     for (const page of [
       'blog/index.html',
       'blog/2025/sail-operator-ga/index.html',
@@ -75,7 +81,9 @@ describe('the imported cut, built', () => {
     ]) {
       expect(existsSync(join(dist, page)), page).toBe(true);
     }
-    expect(existsSync(join(dist, 'about/faq/setup/install-method-selection/index.html'))).toBe(false);
+    const questions = readdirSync(join(fixture, en, 'about/faq/setup')).filter((f) => f.endsWith('.md') && f !== 'index.md');
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions) expect(existsSync(join(dist, 'about/faq/setup', q.replace(/\.md$/, ''), 'index.html')), q).toBe(true);
     expect(build.output).not.toContain('unknown-layout');
   });
 
@@ -88,21 +96,14 @@ describe('the imported cut, built', () => {
 });
 
 describe('the imported cut in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDir>>;
+  const chromium = inChromium(() => dist);
   let page: Page;
-  beforeAll(async () => {
-    server = await serveDir(dist);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = chromium.page;
   });
 
   test('the blog lists the posts newest first, with dates and authors', async () => {
-    await page.goto(`${server.url}/blog/`);
+    await page.goto(`${chromium.url}/blog/`);
     const posts = await page.locator('.mesh-post-list__item').evaluateAll((els) =>
       els.map((el) => [el.querySelector('a')?.getAttribute('href'), el.querySelector('time')?.getAttribute('datetime'), Boolean(el.querySelector('.mesh-post-meta__author')?.textContent)]),
     );
@@ -114,23 +115,97 @@ describe('the imported cut in Chromium', () => {
   });
 
   test('news lists the release by release and the bulletin in its table; a release-notes page and the bulletin render', async () => {
-    await page.goto(`${server.url}/news/`);
+    await page.goto(`${chromium.url}/news/`);
     expect(await page.locator('.mesh-release-group').getAttribute('data-release')).toBe('1.25.x');
     expect(await page.locator('.mesh-release-group li a').count()).toBe(4);
     expect(await page.locator('table.mesh-bulletins tbody tr td a').allTextContents()).toEqual(['ISTIO-SECURITY-2024-007']);
-    await page.goto(`${server.url}/news/releases/1.25.x/announcing-1.25.1/`);
+    await page.goto(`${chromium.url}/news/releases/1.25.x/announcing-1.25.1/`);
     expect(await page.locator('.mesh-layout--release-notes .mesh-release').textContent()).toBe('1.25.1');
     expect(await page.locator('.mesh-layout--release-notes time').getAttribute('datetime')).toBe('2025-03-26');
-    await page.goto(`${server.url}/news/security/istio-security-2024-007/`);
+    await page.goto(`${chromium.url}/news/security/istio-security-2024-007/`);
     expect(await page.locator('.mesh-bulletin dd').first().textContent()).toBe('CVE-2024-53269, CVE-2024-53270, CVE-2024-53271');
+    // Once: the layout shows the front matter's details; the shortcode added no copy to the body.
+    expect(await page.locator('.mesh-bulletin').count()).toBe(1);
+    expect(await page.locator('main table').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(/Disclosure details|CVSS impact score/);
+    expect(await page.locator('.mesh-bulletin dd').first().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://www.cve.org/CVERecord?id=CVE-2024-53269',
+      'https://www.cve.org/CVERecord?id=CVE-2024-53270',
+      'https://www.cve.org/CVERecord?id=CVE-2024-53271',
+    ]);
+    expect(await page.getByRole('link', { name: 'AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' }).getAttribute('href')).toBe(
+      'https://nvd.nist.gov/vuln-metrics/cvss/v3-calculator?vector=AV%3AN%2FAC%3AL%2FPR%3AN%2FUI%3AN%2FS%3AU%2FC%3AN%2FI%3AN%2FA%3AH',
+    );
   });
 
   test('the FAQ category lists its questions with their answers', async () => {
-    await page.goto(`${server.url}/about/faq/setup/`);
+    await page.goto(`${chromium.url}/about/faq/setup/`);
     const ids = await page.locator('.mesh-faq__question h2').evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids.sort()).toEqual(['install-method-selection', 'k8s-sidecar-injection-not-working']);
     expect(await page.locator('.mesh-faq__question').first().locator('p').count()).toBeGreaterThan(0);
-    await page.goto(`${server.url}/about/faq/`);
+    await page.goto(`${chromium.url}/about/faq/`);
     expect(await page.locator('.mesh-faq-category li a').count()).toBe(2);
+  });
+
+  test('an FAQ question has a page of its own, linked from its category and back', async () => {
+    await page.goto(`${chromium.url}/about/faq/setup/`);
+    const title = await page.locator('#install-method-selection').textContent();
+    await page.locator('#install-method-selection a').click();
+    await page.waitForURL(`${chromium.url}/about/faq/setup/install-method-selection/`);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await page.locator('.mesh-layout--faq-question ol li').count()).toBeGreaterThan(0);
+    await page.locator('.mesh-faq-back a').click();
+    await page.waitForURL(`${chromium.url}/about/faq/setup/#install-method-selection`);
+  });
+
+  test('tabs switch panels on an imported page', async () => {
+    await page.goto(`${chromium.url}/test/tabs/`);
+    const tabset = page.locator('mesh-tabs').first();
+    const panel = (value: string) => tabset.locator(`:scope > [role=tabpanel][data-value="${value}"]`);
+    expect(await tabset.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['One', 'Two', 'Three']));
+    expect(await panel('one').isVisible()).toBe(true);
+    expect(await panel('two').isVisible()).toBe(false);
+    await tabset.getByRole('tab', { name: 'Two', exact: true }).click();
+    expect(await panel('two').isVisible()).toBe(true);
+    expect(await panel('one').isVisible()).toBe(false);
+    expect(await tabset.getByRole('tab', { name: 'Two', exact: true }).getAttribute('aria-selected')).toBe('true');
+    // A tab holding a callout shows it when chosen.
+    await tabset.getByRole('tab', { name: 'Three', exact: true }).click();
+    expect(await panel('three').locator('aside.starlight-aside--caution').isVisible()).toBe(true);
+    expect(await panel('two').isVisible()).toBe(false);
+  });
+
+  test('callouts render with their kind: as many of each as the Hugo page has, each titled', async () => {
+    const source = readFileSync(join(fixture, en, 'test/callouts/index.md'), 'utf8');
+    const count = (name: string) => source.split(`{{< ${name} >}}`).length - 1;
+    await page.goto(`${chromium.url}/test/callouts/`);
+    const content = page.locator('.sl-markdown-content');
+    for (const [name, kind, title] of [
+      ['warning', 'caution', 'Warning'],
+      ['tip', 'tip', 'Tip'],
+      ['idea', 'note', 'Idea'],
+    ] as const) {
+      expect(count(name), name).toBeGreaterThan(0);
+      const asides = content.locator(`aside.starlight-aside--${kind}`);
+      expect(await asides.count(), name).toBe(count(name));
+      expect(new Set(await asides.locator('.starlight-aside__title').allTextContents()), name).toEqual(new Set([title]));
+      expect(await asides.first().locator('.starlight-aside__content').isVisible(), name).toBe(true);
+    }
+    expect(await content.locator('figure.mesh-quote blockquote').count()).toBe(count('quote'));
+  });
+
+  test("hovering a glossary term shows the entry's definition", async () => {
+    await page.goto(`${chromium.url}/blog/2024/ambient-reaches-beta/`);
+    const term = page.locator('.mesh-gloss[data-term="data-plane"]').first();
+    const definition = term.locator('.mesh-gloss__def');
+    expect(await definition.isVisible()).toBe(false);
+    await term.hover();
+    expect(await definition.isVisible()).toBe(true);
+    // The entry's first paragraph, as its glossary file has it.
+    const entry = readFileSync(join(fixture, en, 'docs/reference/glossary/data-plane.md'), 'utf8');
+    const firstParagraph = entry.split(/^---$/m)[2]!.trim().split(/\n\s*\n/)[0]!.trim();
+    expect(await definition.textContent()).toBe(firstParagraph);
+    await page.mouse.move(0, 0);
+    expect(await definition.isVisible()).toBe(false);
   });
 });

@@ -7,12 +7,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../src/config/paths.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { inChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
-import { serveDir } from '../helpers/static-server.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/site/sections');
 let dist = '';
@@ -33,7 +32,7 @@ const hostileTitle = `Hostile </title><script>alert('title')</script> & "quotes"
 const newestFirst = Array.from({ length: 11 }, (_, i) => 11 - i);
 
 describe('built files', () => {
-  test('every section renders through the site, FAQ questions are no pages of their own', () => {
+  test('every section renders through the site, each FAQ question on a page of its own too', () => {
     for (const page of [
       'blog/index.html',
       'blog/page/2/index.html',
@@ -50,8 +49,9 @@ describe('built files', () => {
     ]) {
       expect(existsSync(join(dist, page)), page).toBe(true);
     }
-    expect(existsSync(join(dist, 'about/faq/basics/what-is-it/index.html'))).toBe(false);
-    expect(existsSync(join(dist, 'about/faq/running/how-to-run/index.html'))).toBe(false);
+    for (const question of ['about/faq/basics/what-is-it', 'about/faq/basics/why-build-it', 'about/faq/running/how-to-run']) {
+      expect(existsSync(join(dist, question, 'index.html')), question).toBe(true);
+    }
     expect(existsSync(join(dist, 'blog/page/3/index.html'))).toBe(false);
   });
 
@@ -105,18 +105,10 @@ describe('built files', () => {
 });
 
 describe('in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDir>>;
+  const chromium = inChromium(() => dist);
   let page: Page;
-
-  beforeAll(async () => {
-    server = await serveDir(dist);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = chromium.page;
   });
 
   const items = () =>
@@ -130,7 +122,7 @@ describe('in Chromium', () => {
     );
 
   test('the blog lists posts newest first with their dates and authors, and links its feed', async () => {
-    await page.goto(`${server.url}/blog/`);
+    await page.goto(`${chromium.url}/blog/`);
     const list = await items();
     expect(list.map((p) => p.title)).toEqual(newestFirst.slice(0, 10).map((n) => `Fixture post number ${n}`));
     expect(list[0]).toEqual({ title: 'Fixture post number 11', date: '2025-06-22', shown: 'June 22, 2025', author: 'Writer 11' });
@@ -141,29 +133,29 @@ describe('in Chromium', () => {
   });
 
   test('page 2 holds the older posts, the hostile one as plain text', async () => {
-    await page.goto(`${server.url}/blog/`);
+    await page.goto(`${chromium.url}/blog/`);
     await page.getByRole('link', { name: 'Older posts' }).click();
-    await page.waitForURL(`${server.url}/blog/page/2/`);
+    await page.waitForURL(`${chromium.url}/blog/page/2/`);
     const list = await items();
     expect(list.map((p) => p.title)).toEqual(['Fixture post number 1', hostileTitle]);
     expect(list[1]!.author).toBe(`<img src=x onerror=alert('author')> & Co`);
     expect(await page.locator('.mesh-post-list img, .mesh-post-list script').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Newer posts' }).getAttribute('href')).toBe('/blog/');
-    await page.goto(`${server.url}/blog/2024/hostile/`);
+    await page.goto(`${chromium.url}/blog/2024/hostile/`);
     expect(await page.title()).toBe(`${hostileTitle} | Sections Fixture`);
     expect(await page.locator('h1').textContent()).toBe(hostileTitle);
     expect(await page.locator('main img').count()).toBe(0);
   });
 
   test('a blog post shows its date and author', async () => {
-    await page.goto(`${server.url}/blog/2025/post-3/`);
+    await page.goto(`${chromium.url}/blog/2025/post-3/`);
     expect(await page.locator('h1').textContent()).toBe('Fixture post number 3');
     expect(await page.locator('.mesh-post-meta time').getAttribute('datetime')).toBe('2025-02-06');
     expect(await page.locator('.mesh-post-meta__author').textContent()).toBe('Writer 3');
   });
 
   test('news groups announcements by release, newest release first, and lists the bulletin in its table', async () => {
-    await page.goto(`${server.url}/news/`);
+    await page.goto(`${chromium.url}/news/`);
     const groups = await page.locator('.mesh-release-group').evaluateAll((els) =>
       els.map((el) => ({ release: el.getAttribute('data-release'), items: [...el.querySelectorAll('li a')].map((a) => a.textContent) })),
     );
@@ -176,17 +168,17 @@ describe('in Chromium', () => {
   });
 
   test('a release-notes page renders its release, date and notes', async () => {
-    await page.goto(`${server.url}/news/releases/9.8.x/announcing-9.8.1/`);
+    await page.goto(`${chromium.url}/news/releases/9.8.x/announcing-9.8.1/`);
     expect(await page.locator('h1').textContent()).toBe('Announcing Fixture 9.8.1');
     expect(await page.locator('.mesh-layout--release-notes .mesh-release').textContent()).toBe('9.8.1');
     expect(await page.locator('.mesh-layout--release-notes time').getAttribute('datetime')).toBe('2025-04-01');
     expect(await page.locator('.mesh-layout--release-notes > p').last().textContent()).toContain('first patch of 9.8.');
-    await page.goto(`${server.url}/news/releases/9.8.x/`);
+    await page.goto(`${chromium.url}/news/releases/9.8.x/`);
     expect(await page.locator('.mesh-release-list li a').allTextContents()).toEqual(['Announcing Fixture 9.8.1', 'Announcing Fixture 9.8']);
   });
 
   test('a security bulletin renders its details and body', async () => {
-    await page.goto(`${server.url}/news/security/fixture-2025-001/`);
+    await page.goto(`${chromium.url}/news/security/fixture-2025-001/`);
     const details = await page.locator('.mesh-bulletin').evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
     expect(details).toEqual({
       CVE: 'CVE-2025-11111, CVE-2025-<b>22222</b>',
@@ -196,20 +188,31 @@ describe('in Chromium', () => {
       Published: 'May 5, 2025',
     });
     expect(await page.locator('.mesh-layout--bulletin > p').last().textContent()).toContain('could be crashed by a crafted request.');
-    await page.goto(`${server.url}/news/security/`);
+    await page.goto(`${chromium.url}/news/security/`);
     expect(await page.locator('table.mesh-bulletins tbody tr td a').allTextContents()).toEqual(['FIXTURE-SECURITY-2025-001']);
   });
 
   test('an FAQ category lists its questions with their answers; the FAQ lists the categories', async () => {
-    await page.goto(`${server.url}/about/faq/basics/`);
+    await page.goto(`${chromium.url}/about/faq/basics/`);
     const questions = await page.locator('.mesh-faq__question').evaluateAll((els) => els.map((el) => [el.querySelector('h2')?.id, el.querySelector('h2')?.textContent, el.querySelector('p')?.textContent]));
     expect(questions).toEqual([
       ['what-is-it', 'What is the fixture?', 'A tiny site the tests build.'],
       ['why-build-it', 'Why build it?', 'To check that the FAQ lists every question.'],
     ]);
-    await page.goto(`${server.url}/about/faq/running/`);
+    expect(await page.locator('.mesh-faq__question h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/about/faq/basics/what-is-it/', '/about/faq/basics/why-build-it/']);
+    await page.goto(`${chromium.url}/about/faq/running/`);
     expect(await page.locator('.mesh-faq__question h2').allTextContents()).toEqual(['How do I run it?']);
-    await page.goto(`${server.url}/about/faq/`);
+    // Each question on its own page too, linked from its category and linking back to it.
+    await page.locator('.mesh-faq__question h2 a').click();
+    await page.waitForURL(`${chromium.url}/about/faq/running/how-to-run/`);
+    expect(await page.locator('h1').textContent()).toBe('How do I run it?');
+    expect(await page.locator('.mesh-layout--faq-question > p').first().textContent()).toBe('Build it with the site’s build command.');
+    expect(await page.locator('.mesh-faq-back a').textContent()).toBe('Back to Running FAQ');
+    expect(await page.locator('title').textContent()).toMatch(/^How do I run it\? \| /);
+    await page.locator('.mesh-faq-back a').click();
+    await page.waitForURL(`${chromium.url}/about/faq/running/#how-to-run`);
+    expect(await page.locator('h1').textContent()).toBe('Running FAQ');
+    await page.goto(`${chromium.url}/about/faq/`);
     const categories = await page.locator('.mesh-faq-category').evaluateAll((els) => els.map((el) => [el.querySelector('h2')?.textContent, [...el.querySelectorAll('li a')].map((a) => a.getAttribute('href'))]));
     expect(categories).toEqual([
       ['Basics', ['/about/faq/basics/#what-is-it', '/about/faq/basics/#why-build-it']],
@@ -218,14 +221,14 @@ describe('in Chromium', () => {
   });
 
   test('the glossary page lists every entry', async () => {
-    await page.goto(`${server.url}/docs/reference/glossary/`);
+    await page.goto(`${chromium.url}/docs/reference/glossary/`);
     expect(await page.locator('.mesh-glossary dt').allTextContents()).toEqual(['Alpha Term', 'Beta Term', 'Gamma Term']);
     expect(await page.locator('.mesh-glossary dd').first().textContent()).toBe('The first made-up term.');
   });
 
   test('the header navigation comes from data/site.yml, children in a menu', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/news/`);
+    await page.goto(`${chromium.url}/news/`);
     const nav = page.locator('nav.mesh-header-nav');
     expect(await nav.isVisible()).toBe(true);
     const top = await nav.locator(':scope > ul > li > a').evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute('href')]));
@@ -241,7 +244,7 @@ describe('in Chromium', () => {
     await nav.getByRole('link', { name: 'Fixture News' }).hover();
     expect(await menu.isVisible()).toBe(true);
     await menu.click();
-    await page.waitForURL(`${server.url}/news/security/`);
+    await page.waitForURL(`${chromium.url}/news/security/`);
     expect(await page.locator('.site-title').textContent()).toContain('Sections Fixture');
   });
 });

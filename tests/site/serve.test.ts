@@ -1,6 +1,6 @@
 /**
- * `npm run serve` answers on 127.0.0.1, re-renders what a page includes when it changes, and stops
- * cleanly; on bad saves (bad YAML, an unclosed fence) it reports the build's `file:line  rule  message`
+ * `npm run serve` answers on 127.0.0.1, re-renders what a page includes when it changes, takes an FAQ
+ * question added meanwhile as a question, and stops cleanly; on bad saves (bad YAML, an unclosed fence) it reports the build's `file:line  rule  message`
  * (no Astro UnhandledRejection), and of two quick saves the latest is the one served.
  *
  * One file, so the two dev servers never run at once: when they did, both failed together once in
@@ -9,7 +9,7 @@
  * here (the server gone before the test ends, or a save not reported in time), a flake that is
  * not understood yet; the assertions are the same on every try.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
@@ -33,10 +33,11 @@ async function fetchUntil(url: string, wanted: string, seconds: number): Promise
 }
 
 /** `npm run serve` on a fresh copy of the basic fixture site, on a random port from `base` up. */
-function serveCopy(base: number, prefix: string) {
+function serveCopy(base: number, prefix: string, prepare: (root: string) => void = () => {}) {
   const port = base + Math.floor(Math.random() * 2000);
   const root = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(projectRoot, 'tests/fixtures/site/basic'), root, { recursive: true });
+  prepare(root);
   const server = start('npm', ['run', 'serve', '--', '--port', String(port)], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
@@ -45,8 +46,17 @@ function serveCopy(base: number, prefix: string) {
   return { port, root, server };
 }
 
+/** An FAQ category with one question, in the copy before the server starts. */
+function addFaq(root: string): void {
+  const category = join(root, 'content/en/about/faq/basics');
+  mkdirSync(category, { recursive: true });
+  writeFileSync(join(root, 'content/en/about/faq/_index.md'), '---\ntitle: FAQ\n---\n');
+  writeFileSync(join(category, 'index.md'), '---\ntitle: Basics FAQ\n---\n');
+  writeFileSync(join(category, 'first.md'), '---\ntitle: The first question?\nweight: 1\n---\n\nThe first answer.\n');
+}
+
 test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an edited boilerplate', { retry: 2 }, async () => {
-  const { port, root, server } = serveCopy(43000, 'meshdocs-serve-');
+  const { port, root, server } = serveCopy(43000, 'meshdocs-serve-', addFaq);
   const page = `http://127.0.0.1:${port}/docs/guide/first/`;
   try {
     const body = await fetchUntil(page, 'First Steps', 90);
@@ -61,6 +71,19 @@ test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an
     writeFileSync(boilerplate, readFileSync(boilerplate, 'utf8').replace('comes from a boilerplate', 'was edited while serving'));
     const after = await fetchUntil(page, 'This sentence was edited while serving.', 60);
     expect(after, server.output()).toContain('This sentence was edited while serving.');
+
+    // An FAQ question added while serving is a question (on its category's page, and a page of its
+    // own with the link back), not a page of the docs collection, without a restart.
+    const faq = `http://127.0.0.1:${port}/about/faq/basics/`;
+    expect(await fetchUntil(faq, 'The first answer.', 60), server.output()).toContain('The first answer.');
+    writeFileSync(join(root, 'content/en/about/faq/basics/added.md'), '---\ntitle: An added question?\nweight: 2\n---\n\nThe added answer.\n');
+    const listed = await fetchUntil(faq, 'The added answer.', 60);
+    expect(listed, server.output()).toContain('The added answer.');
+    expect(listed).toContain('href="/about/faq/basics/added/"');
+    const own = await fetchUntil(`${faq}added/`, 'Back to Basics FAQ', 60);
+    expect(own, server.output()).toContain('The added answer.');
+    expect(own).toContain('class="mesh-faq-back"');
+    expect(server.output()).not.toMatch(/collision|conflict/i);
   } finally {
     await server.stop();
   }

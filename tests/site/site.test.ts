@@ -4,14 +4,13 @@
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 import { siteConfig } from '../../src/config/site.ts';
 import { isBuildCurrent, stampName } from '../../src/site/build-stamp.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { inChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
-import { serveDir } from '../helpers/static-server.ts';
 import { run } from '../../src/process/index.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/site/basic');
@@ -137,24 +136,15 @@ describe('built HTML', () => {
 });
 
 describe('in Chromium', () => {
-  let browser: Browser;
+  const chromium = inChromium(() => dist, { permissions: ['clipboard-read', 'clipboard-write'] });
   let context: BrowserContext;
-  let server: Awaited<ReturnType<typeof serveDir>>;
-
-  beforeAll(async () => {
-    server = await serveDir(dist);
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    context = chromium.context;
   });
 
   test('search finds a page by a word in its body', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/`);
+    await page.goto(`${chromium.url}/docs/`);
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search input').fill('zanzibarquux');
     const result = page.locator('#starlight__search .pagefind-ui__result-link').first();
@@ -165,7 +155,7 @@ describe('in Chromium', () => {
 
   test('the copy button of a bash block copies only the commands', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/guide/first/`);
+    await page.goto(`${chromium.url}/docs/guide/first/`);
     await page.locator('.mesh-code[data-lang="bash"] .mesh-code__copy').first().click();
     await page.locator('.mesh-code__copy[data-state="done"]').first().waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -175,7 +165,7 @@ describe('in Chromium', () => {
 
   test('tabs switch, and the choice persists across a reload and across pages', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/guide/first/`);
+    await page.goto(`${chromium.url}/docs/guide/first/`);
     const linux = page.getByText('Linux text for the fixture.');
     const mac = page.getByText('macOS text for the fixture.');
     expect(await linux.isVisible()).toBe(true);
@@ -186,7 +176,7 @@ describe('in Chromium', () => {
     await page.reload();
     expect(await page.getByText('macOS text for the fixture.').isVisible()).toBe(true);
     expect(await page.getByText('Linux text for the fixture.').isVisible()).toBe(false);
-    await page.goto(`${server.url}/docs/guide/second/`);
+    await page.goto(`${chromium.url}/docs/guide/second/`);
     expect(await page.getByText('Second page on macOS.').isVisible()).toBe(true);
     expect(await page.getByText('Second page on Linux.').isVisible()).toBe(false);
     await page.close();
@@ -194,15 +184,15 @@ describe('in Chromium', () => {
 
   test('an alias URL redirects to the page', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/old-first.html`);
-    await page.waitForURL(`${server.url}/docs/guide/first/`);
+    await page.goto(`${chromium.url}/docs/old-first.html`);
+    await page.waitForURL(`${chromium.url}/docs/guide/first/`);
     expect(await page.locator('h1').textContent()).toBe('First Steps');
     await page.close();
   });
 
   test('the edit link and the page-test badge point at the files', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/guide/first/`);
+    await page.goto(`${chromium.url}/docs/guide/first/`);
     const { url, branch } = siteConfig.repository;
     const base = 'tests/fixtures/site/basic/content/en/docs/guide/first';
     expect(await page.getByRole('link', { name: 'page test' }).getAttribute('href')).toBe(`${url}/blob/${branch}/${base}/test.sh`);
@@ -212,7 +202,7 @@ describe('in Chromium', () => {
 
   test('dark mode toggles and is remembered', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/docs/guide/first/`);
+    await page.goto(`${chromium.url}/docs/guide/first/`);
     await page.locator('starlight-theme-select select').first().selectOption('light');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.locator('starlight-theme-select select').first().selectOption('dark');

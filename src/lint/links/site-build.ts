@@ -5,7 +5,7 @@ import { buildInto } from '../../site/astro-process.ts';
 import { planRebuild, type RebuildPlan } from '../../site/build-stamp.ts';
 import { ContentError, type Diagnostic } from '../../model/diagnostic.ts';
 import { checkSite } from '../../site/check-site.ts';
-import { leftOutEnv, partialEnv } from '../../site/partial-build.ts';
+import { leftOutBuildDir, leftOutEnv, partialEnv } from '../../site/partial-build.ts';
 import { checkTreeForSite } from '../../site/validate-tree.ts';
 import { distFileOf, pageUrl, type BuiltSite, type LeftOutPage } from './dist-pages.ts';
 
@@ -31,15 +31,17 @@ export function siteForLinks(paths: ContentPaths, out: string, partialOut: strin
     const site = Promise.reject(new ContentError(errors, 'the site build refuses the tree, so links were not checked'));
     return { plan: { kind: 'full', reason: 'the tree has problems the build refuses' }, site };
   }
+  const without = leftOutBuildDir(partialOut);
   if (leftOut.length > 0) {
     // Some pages are malformed: the rest of the site is built without them, in a directory of its own
     // (the build in `out` stays a build of every page), and reused while the tree is unchanged.
-    const without = `${partialOut}-without`;
     const plan: RebuildPlan = options.full ? { kind: 'full', reason: 'asked' } : planRebuild(without, paths);
     const rel = leftOut.map((p) => relative(paths.lang, p.path).split(sep).join('/'));
     const ready = plan.kind === 'current' ? Promise.resolve() : runAstroBuild(without, { [leftOutEnv]: rel.join('\n') });
     return { plan, site: ready.then(() => ({ dir: without, leftOut })) };
   }
+  // Every page builds again: the build without the malformed ones (a whole site's size) is stale for good.
+  rmSync(without, { recursive: true, force: true });
   const plan: RebuildPlan = options.full ? { kind: 'full', reason: 'asked' } : planRebuild(out, paths);
   if (plan.kind === 'current') return { plan, site: Promise.resolve({ dir: out }) };
   if (plan.kind === 'partial') {
