@@ -2,15 +2,17 @@
  * istio.io's whole English site (`../shared/fixtures/istio.io-site`), moved over as a docs team would:
  * `npm run import:hugo` into a new directory, then `npm run build` of the output with no edit. For
  * each step: wall time and peak memory (the summed RSS of the step's whole process tree, sampled);
- * then the pages rendered (redirect pages apart), the pages showing a shortcode as text, and which of
- * the site's landmark pages exist. One run (it takes minutes); nothing here asserts a time.
+ * then the pages rendered (redirect pages apart), where they come from (the tree's page files or the
+ * site itself) and which page files have none and why, the pages showing a shortcode as text, and which
+ * of the site's landmark pages exist. One run (it takes minutes); nothing here asserts a time.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start as startProcess } from '../../src/process/index.ts';
 import { readBuiltSite } from '../../src/bench/built-site.ts';
-import { projectRoot } from '../../src/config/paths.ts';
+import { accountPages } from '../../src/bench/page-account.ts';
+import { projectRoot, resolveContentPaths } from '../../src/config/paths.ts';
 
 const fixture = join(projectRoot, '../shared/fixtures/istio.io-site');
 const landmarks = ['/', '/blog/', '/news/', '/about/', '/about/faq/', '/docs/reference/config/networking/virtual-service/', '/news/releases/1.25.x/announcing-1.25/'];
@@ -32,8 +34,15 @@ try {
   console.log(`istio-site: build ${built.summary}`);
   console.log(`istio-site: ${site.pages.length} pages rendered, ${site.redirects.length} redirect pages, ${site.shortcodeText.length} page(s) showing a shortcode as text`);
   for (const s of site.shortcodeText) console.log(`  ${s.path}: ${s.text}`);
+  const account = accountPages(site, resolveContentPaths(join(out, 'content')));
+  const reasons = (r: string) => account.notRendered.filter((n) => n.reason === r).length;
+  console.log(
+    `istio-site: of those, ${account.fromFiles} from the tree's page files (FAQ questions included), ${account.generated.length} made by the site (${account.generated.join(' ')}); ` +
+      `page files with no page: ${reasons('draft')} draft(s), ${reasons('bundle resource')} bundle resource(s) (event banners), ${reasons('missing')} missing`,
+  );
+  for (const n of account.notRendered.filter((m) => m.reason === 'missing')) console.log(`  missing: ${n.file}`);
   console.log(`istio-site: landmarks ${missing.length === 0 ? 'all present' : `missing ${missing.join(' ')}`} (${landmarks.join(' ')})`);
-  process.exitCode = site.shortcodeText.length > 0 || missing.length > 0 ? 1 : 0;
+  process.exitCode = site.shortcodeText.length > 0 || missing.length > 0 || reasons('missing') > 0 ? 1 : 0;
 } finally {
   // The tree's Astro cache goes with the tree (src/site/tree-cache.ts prunes caches of trees gone).
   rmSync(work, { recursive: true, force: true });
