@@ -61,7 +61,7 @@ export function normalizeFrontmatter(
     changed.push(`title: missing, set to "${fallback}"`);
     const had = 'title' in data;
     warnings.push(
-      diagnostic(file, had ? lineOfKey(yamlText, 'title') : 1, 'frontmatter', `title: ${had ? 'empty' : 'missing'} (Hugo accepts it); set to "${fallback}", from ${fallback === linktitle ? 'linktitle' : 'the file name'}`, {
+      diagnostic(file, had ? lineOfKey(yamlText, 'title') : 1, 'frontmatter', `title: ${had ? 'empty' : 'missing'} (Hugo accepts it); set to "${fallback}", from ${fallback === linktitle ? 'linktitle' : 'its path'}`, {
         severity: 'warning',
       }),
     );

@@ -34,10 +34,10 @@ describe('front matter', () => {
     expect(normalizeFrontmatter('---\ndraft: false\n---\n', 'page', 'news/my-post/index.md').text).toBe('---\ndraft: false\ntitle: My post\n---\n');
   });
 
-  test.each(['title:\n', 'title: ""\n', "title: '  '\n"])('an empty title (%j: Hugo accepts it) is derived from the file name, with a warning naming the file', (input) => {
+  test.each(['title:\n', 'title: ""\n', "title: '  '\n"])('an empty title (%j: Hugo accepts it) is derived from its path, with a warning naming the file', (input) => {
     const result = normalizeFrontmatter(`---\nweight: 3\n${input}---\nbody\n`, 'page', 'content/en/blog/2024/my-post/index.md');
     expect(result.text).toBe('---\nweight: 3\ntitle: My post\n---\nbody\n');
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual(['content/en/blog/2024/my-post/index.md:3  frontmatter  title: empty (Hugo accepts it); set to "My post", from the file name (warning)']);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(['content/en/blog/2024/my-post/index.md:3  frontmatter  title: empty (Hugo accepts it); set to "My post", from its path (warning)']);
     expect(result.diagnostics[0]?.severity).toBe('warning');
     const withLinktitle = normalizeFrontmatter(`---\n${input}linktitle: Short\n---\n`, 'docs', 'content/en/docs/x/index.md');
     expect(withLinktitle.text).toBe('---\nlinktitle: Short\ntitle: Short\ntest: n/a\n---\n');

@@ -66,14 +66,9 @@ test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an
     expect(body).toContain('/@vite/client');
     expect(server.output()).toContain(`http://127.0.0.1:${port}/`);
 
-    // The page file is unchanged; only the boilerplate it includes is edited.
-    const boilerplate = join(root, 'content/en/boilerplates/shared-note.md');
-    writeFileSync(boilerplate, readFileSync(boilerplate, 'utf8').replace('comes from a boilerplate', 'was edited while serving'));
-    const after = await fetchUntil(page, 'This sentence was edited while serving.', 60);
-    expect(after, server.output()).toContain('This sentence was edited while serving.');
-
     // An FAQ question added while serving is a question (on its category's page, and a page of its
-    // own with the link back), not a page of the docs collection, without a restart.
+    // own with the link back), not a page of the docs collection, without a restart. First: a content
+    // refresh pending from an include's edit (below) would hide a wrong first classification.
     const faq = `http://127.0.0.1:${port}/about/faq/basics/`;
     expect(await fetchUntil(faq, 'The first answer.', 60), server.output()).toContain('The first answer.');
     writeFileSync(join(root, 'content/en/about/faq/basics/added.md'), '---\ntitle: An added question?\nweight: 2\n---\n\nThe added answer.\n');
@@ -83,7 +78,17 @@ test('the dev server serves a page on 127.0.0.1, live-reloads, and re-renders an
     const own = await fetchUntil(`${faq}added/`, 'Back to Basics FAQ', 60);
     expect(own, server.output()).toContain('The added answer.');
     expect(own).toContain('class="mesh-faq-back"');
+    // Not a page of the docs collection as well: the section's navigation (built from that collection) does not list it.
+    const nav = (html: string) => /<nav class="mesh-nav"[^]*?<\/nav>/.exec(html)?.[0] ?? '';
+    expect(nav(listed)).toContain('href="/about/faq/basics/"');
+    expect(nav(await fetchUntil(faq, 'The added answer.', 5))).not.toContain('/about/faq/basics/added/');
     expect(server.output()).not.toMatch(/collision|conflict/i);
+
+    // The page file is unchanged; only the boilerplate it includes is edited.
+    const boilerplate = join(root, 'content/en/boilerplates/shared-note.md');
+    writeFileSync(boilerplate, readFileSync(boilerplate, 'utf8').replace('comes from a boilerplate', 'was edited while serving'));
+    const after = await fetchUntil(page, 'This sentence was edited while serving.', 60);
+    expect(after, server.output()).toContain('This sentence was edited while serving.');
   } finally {
     await server.stop();
   }
