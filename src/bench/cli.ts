@@ -22,15 +22,13 @@ export const suites = readdirSync(dir)
   .map((f) => basename(f, '.ts'))
   .sort();
 
-export const command = defineCommand({
-  name: 'bench',
-  invocation: 'npm run bench --',
+export const command = defineCommand('bench', {
   summary: 'Runs the benchmarks (all, or the suites named) and prints their medians and ratios; the table of site builds goes to bench/results.json.',
-  positionals: [{ name: '<suite>', variadic: true }],
   options: {
     runs: { type: 'string', value: '<n>', help: 'runs of each workload (medians of these); default: each suite its own (site: 3)' },
     sizes: { type: 'string', value: '<n,n,…>', help: 'synthetic corpus sizes for the site suite; default 100,1000,5000' },
   },
+  positionals: [{ name: '<suite>', variadic: true }],
   notes: [
     `Suites: ${suites.join(', ')} (scripts/bench/<suite>.ts; each reads its own BENCH_* variables).`,
     'Exit codes: 0 every suite ran, 1 a suite failed, 2 bad invocation (an unknown suite).',

@@ -10,9 +10,7 @@ import { isContentTree, resolveContentPaths, type ContentPaths } from '../config
 import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { compareTreeSnips, generateFileSnips, generateTreeSnips, openSnipsSession, writeTreeSnips, type TreeOptions } from './index.ts';
 
-export const command = defineCommand({
-  name: 'snips',
-  invocation: 'npm run snips --',
+export const command = defineCommand('snips', {
   summary: 'Regenerates every snips file of the content tree (MESHDOCS_CONTENT, else ./content).',
   options: {
     check: { type: 'boolean', help: 'change nothing; exit 1 listing stale, missing or outdated files' },

@@ -8,9 +8,7 @@ import { startProgress } from '../../src/cli/progress.ts';
 import { projectRoot } from '../../src/config/paths.ts';
 import { memoryIo } from '../helpers/io.ts';
 
-const command = defineCommand({
-  name: 'demo',
-  invocation: 'npm run demo --',
+const command = defineCommand('demo', {
   summary: 'Does a demo.',
   positionals: [{ name: '<site>', required: true }, { name: '<more>', variadic: true }],
   options: {
@@ -59,7 +57,7 @@ describe('parseCommand', () => {
     expect(usageError('site', '--dist', '--fast')).toBe("option --dist needs a value (--dist <dir>); for one starting with '-', write --dist=--fast");
     expect(usageError('site', '--fast=yes')).toBe('option --fast takes no value');
     expect(usageError()).toBe('missing <site>');
-    const noPositionals = defineCommand({ name: 'x', invocation: 'x', summary: 's', options: {} });
+    const noPositionals = defineCommand('x', { invocation: 'x', summary: 's', options: {} });
     expect(() => parseCommand(noPositionals, ['stray'])).toThrow("unexpected argument 'stray'");
     expect(() => parseCommand(noPositionals, ['--', 'stray'])).toThrow("unexpected argument 'stray'");
   });

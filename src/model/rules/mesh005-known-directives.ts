@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { containerDirectives, isKnownDirective, leafDirectives } from '../directives.ts';
 import { unsafeLinkProblem } from '../url-safety.ts';
-import { parseFindings, type Rule, type RuleFinding } from './types.ts';
+import { defineRule, type RuleFinding, parseFindings } from './types.ts';
 
 const buildAndLint = ['build', 'lint', 'editor'] as const;
 
@@ -13,12 +13,9 @@ const buildAndLint = ['build', 'lint', 'editor'] as const;
  * src, caption and a safe link, and directive lines whose attributes can be read (the parse finds
  * those: `directive-syntax`).
  */
-export const knownDirectivesRule: Rule = {
-  id: 'MESH005',
-  alias: 'known-directives',
+export const knownDirectivesRule = defineRule('MESH005', 'known-directives', {
   description: 'Directives must exist and be well formed (readable attributes, tabs in a tabset, images with src, caption and a safe link)',
   tags: ['directives'],
-  severity: 'error',
   codes: {
     'unknown-directive': buildAndLint,
     'tab-outside-tabset': buildAndLint,
@@ -46,7 +43,7 @@ export const knownDirectivesRule: Rule = {
     checkTabs(page.tree, out);
     return out;
   },
-};
+});
 
 /** A `:::tab` must sit directly in a `::::tabset`, and a tabset holds only tabs. */
 function checkTabs(tree: Root, out: RuleFinding[]): void {
