@@ -1346,6 +1346,11 @@ function isKnownDirective(type, name) {
   if (type === "leafDirective") return name in leafDirectives;
   return true;
 }
+function unknownDirectiveProblem(type, name) {
+  if (isKnownDirective(type, name)) return void 0;
+  const [colons, known] = type === "containerDirective" ? [":::", containerDirectives] : ["::", leafDirectives];
+  return `unknown directive "${colons}${name}" (known: ${Object.keys(known).join(", ")})`;
+}
 
 // src/model/rules/mesh005-known-directives.ts
 var buildAndLint = ["build", "lint", "editor"];
@@ -1361,10 +1366,9 @@ var knownDirectivesRule = defineRule("MESH005", "known-directives", {
   check(page) {
     const out = parseFindings(page, "directive-syntax");
     for (const d of page.directives) {
-      if (!isKnownDirective(d.type, d.name)) {
-        const known = d.type === "containerDirective" ? Object.keys(containerDirectives) : Object.keys(leafDirectives);
-        const colons = d.type === "containerDirective" ? ":::" : "::";
-        out.push({ code: "unknown-directive", line: d.line, column: d.column, message: `unknown directive "${colons}${d.name}" (known: ${known.join(", ")})` });
+      const unknown = unknownDirectiveProblem(d.type, d.name);
+      if (unknown) {
+        out.push({ code: "unknown-directive", line: d.line, column: d.column, message: unknown });
         continue;
       }
       if (d.name === "image" && d.type === "leafDirective") {
@@ -1394,6 +1398,7 @@ function checkTabs(tree, out) {
       if (!d.attributes?.name) out.push({ code, line, message: ':::tab needs name="\u2026"' });
     }
     if (d.name === "tabset" && d.type === "containerDirective") {
+      if (!d.children.some((c) => c.type === "containerDirective" && c.name === "tab")) out.push({ code, line, message: "a tabset needs at least one :::tab" });
       for (const child of d.children) {
         const isLabel = child.type === "paragraph" && child.data?.directiveLabel;
         const isTab = child.type === "containerDirective" && child.name === "tab";

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { containerDirectives, isKnownDirective, leafDirectives } from '../directives.ts';
+import { unknownDirectiveProblem } from '../directives.ts';
 import { unsafeLinkProblem } from '../url-safety.ts';
 import { defineRule, type RuleFinding, parseFindings } from './types.ts';
 
@@ -25,10 +25,9 @@ export const knownDirectivesRule = defineRule('MESH005', 'known-directives', {
   check(page) {
     const out = parseFindings(page, 'directive-syntax');
     for (const d of page.directives) {
-      if (!isKnownDirective(d.type, d.name)) {
-        const known = d.type === 'containerDirective' ? Object.keys(containerDirectives) : Object.keys(leafDirectives);
-        const colons = d.type === 'containerDirective' ? ':::' : '::';
-        out.push({ code: 'unknown-directive', line: d.line, column: d.column, message: `unknown directive "${colons}${d.name}" (known: ${known.join(', ')})` });
+      const unknown = unknownDirectiveProblem(d.type, d.name);
+      if (unknown) {
+        out.push({ code: 'unknown-directive', line: d.line, column: d.column, message: unknown });
         continue;
       }
       if (d.name === 'image' && d.type === 'leafDirective') {
@@ -45,7 +44,7 @@ export const knownDirectivesRule = defineRule('MESH005', 'known-directives', {
   },
 });
 
-/** A `:::tab` must sit directly in a `::::tabset`, and a tabset holds only tabs. */
+/** A `:::tab` must sit directly in a `::::tabset`, and a tabset holds only tabs, at least one. */
 function checkTabs(tree: Root, out: RuleFinding[]): void {
   const code = 'tab-outside-tabset';
   visit(tree, (node, _index, parent) => {
@@ -60,6 +59,7 @@ function checkTabs(tree: Root, out: RuleFinding[]): void {
       if (!d.attributes?.name) out.push({ code, line, message: ':::tab needs name="…"' });
     }
     if (d.name === 'tabset' && d.type === 'containerDirective') {
+      if (!d.children.some((c) => c.type === 'containerDirective' && c.name === 'tab')) out.push({ code, line, message: 'a tabset needs at least one :::tab' });
       for (const child of d.children) {
         const isLabel = child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
         const isTab = child.type === 'containerDirective' && child.name === 'tab';
