@@ -20,10 +20,10 @@ export class PageCache {
   private readonly used = new Map<string, Page>();
   private parsed = 0;
 
-  private constructor(
-    private readonly cache: Cache,
-    stored: Map<string, Page>,
-  ) {
+  private readonly cache: Cache;
+
+  private constructor(cache: Cache, stored: Map<string, Page>) {
+    this.cache = cache;
     this.old = stored;
   }
 

@@ -45,10 +45,12 @@ class SnipsRun {
   private readonly out: (line: string) => void;
   private readonly err: (line: string) => void;
 
-  constructor(
-    private readonly paths: ContentPaths,
-    private readonly io: Io,
-  ) {
+  private readonly paths: ContentPaths;
+  private readonly io: Io;
+
+  constructor(paths: ContentPaths, io: Io) {
+    this.paths = paths;
+    this.io = io;
     this.options = { display: (file) => this.show(file) };
     this.out = out(io);
     this.err = err(io);
