@@ -156,7 +156,7 @@ export function faqQuestions<T extends { id: string; weight?: number; title: str
     .sort((a, b) => (a.weight ?? Number.MAX_SAFE_INTEGER) - (b.weight ?? Number.MAX_SAFE_INTEGER) || a.title.localeCompare(b.title));
 }
 
-/** An FAQ question's page (`about/faq/<category>/<question>`, at its Hugo URL): its category's id and the route's params; undefined for other entries (event banners…). */
+/** An FAQ question's page (`about/faq/<category>/<question>`, at the URL of its path): its category's id and the route's params; undefined for other entries (event banners…). */
 export function faqQuestionRoute(id: string): { categoryId: string; category: string; question: string } | undefined {
   const m = /^about\/faq\/([^/]+)\/([^/]+)$/.exec(id);
   return m ? { categoryId: `about/faq/${m[1]!}`, category: m[1]!, question: m[2]! } : undefined;
