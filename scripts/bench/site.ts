@@ -46,8 +46,8 @@ for (const pages of sizes) {
   try {
     for (let r = 0; r < runs; r++) {
       rmSync(dist, { recursive: true, force: true });
-      // Cold: no cache of this tree (Astro's content store, the site check) and no parsed pages.
-      for (const tool of ['astro', 'site-check'] as const) rmSync(openCache(tool, { tree: content }).dir, { recursive: true, force: true });
+      // Cold: no cache of this tree (Astro's content store, the site check, the rendered pages) and no parsed pages.
+      for (const tool of ['astro', 'site-check', 'rendered'] as const) rmSync(openCache(tool, { tree: content }).dir, { recursive: true, force: true });
       clearCache('pages');
       const cold = await build(content, dist);
       m.coldSeconds.push(cold.seconds);

@@ -4,6 +4,8 @@ import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
 import { pageSlug, sitePagesOf, walkContent } from '../model/content-tree.ts';
 import { includesDigest } from './content-store.ts';
+import { createPageRenderer, type EntryType } from './page-render.ts';
+import { RenderedPages } from './rendered-cache.ts';
 import { exactPatterns, leftOutPages } from './partial-build.ts';
 
 /**
@@ -50,14 +52,17 @@ function digestingLoader(paths: ContentPaths, pattern: string[]): Loader {
   });
   return {
     ...inner,
-    load: (context: LoaderContext) => {
+    load: async (context: LoaderContext) => {
       const includes = includesDigest(paths);
-      return inner.load({
+      const rendered = new RenderedPages(paths, includes);
+      await inner.load({
         ...context,
         store: withoutTakenIds(context.store),
         watcher: context.watcher && inOrder(context.watcher, context.logger),
         generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${includes}\0${data}` : { includes, data }),
-      });
+        ...{ entryTypes: renderingFromModel(context, paths, rendered) },
+      } as LoaderContext);
+      rendered.save();
     },
   };
 }
@@ -91,6 +96,21 @@ function inOrder(watcher: NonNullable<LoaderContext['watcher']>, logger: LoaderC
     },
   });
   return proxy;
+}
+
+/**
+ * The glob loader's content types (an internal of its context, not in Astro's types), with `.md`
+ * rendered from the page model's parse (src/site/page-render.ts) instead of parsed again.
+ */
+function renderingFromModel(context: LoaderContext, paths: ContentPaths, rendered: RenderedPages): Map<string, EntryType> | undefined {
+  const types = (context as { entryTypes?: Map<string, EntryType> }).entryTypes;
+  const markdown = types?.get('.md');
+  if (!types || !markdown?.getRenderFunction) return types;
+  const own: EntryType = {
+    ...markdown,
+    getRenderFunction: async (config) => (await createPageRenderer(config, paths, rendered)) ?? markdown.getRenderFunction!(config),
+  };
+  return new Map([...types, ['.md', own]]);
 }
 
 function withoutTakenIds(store: LoaderContext['store']): LoaderContext['store'] {
