@@ -99,13 +99,19 @@ function inOrder(watcher: NonNullable<LoaderContext['watcher']>, logger: LoaderC
 }
 
 /**
+ * `MESHDOCS_RENDER=astro`: Astro parses and renders every page itself, as before parse once. Only for
+ * comparing the two (tests/site/parse-once.test.ts): the HTML must be the same.
+ */
+export const astroRenderEnv = 'MESHDOCS_RENDER';
+
+/**
  * The glob loader's content types (an internal of its context, not in Astro's types), with `.md`
  * rendered from the page model's parse (src/site/page-render.ts) instead of parsed again.
  */
 function renderingFromModel(context: LoaderContext, paths: ContentPaths, rendered: RenderedPages): Map<string, EntryType> | undefined {
   const types = (context as { entryTypes?: Map<string, EntryType> }).entryTypes;
   const markdown = types?.get('.md');
-  if (!types || !markdown?.getRenderFunction) return types;
+  if (!types || !markdown?.getRenderFunction || process.env[astroRenderEnv] === 'astro') return types;
   const own: EntryType = {
     ...markdown,
     getRenderFunction: async (config) => (await createPageRenderer(config, paths, rendered)) ?? markdown.getRenderFunction!(config),
