@@ -68,8 +68,8 @@ export async function createPageRenderer(config: AstroConfig, paths: ContentPath
     const hit = rendered.get(display, source);
     if (hit) return hit;
     const kind = kindOf(paths, path);
-    // The renderer changes the tree it is given: the cached page keeps its own.
-    const tree = structuredClone((pages ??= PageCache.open()).page(source, kind, display).tree);
+    // Taken, not shared: the renderer changes the tree it is given, and each page is rendered once.
+    const tree = (pages ??= PageCache.open()).take(source, kind, display).tree;
     if (tree.children[0]?.type === 'yaml') tree.children.shift();
     trees.set(path, tree);
     try {
