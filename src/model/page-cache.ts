@@ -62,7 +62,11 @@ export class PageCache {
    */
   take(source: string, kind: PageKind, display: string): Page {
     const key = keyOf(kind, display, source);
-    const page = this.used.get(key) ?? this.old.get(key) ?? parsePage(source, kind, display);
+    let page = this.used.get(key) ?? this.old.get(key);
+    if (!page) {
+      page = parsePage(source, kind, display);
+      this.parsed++;
+    }
     this.used.delete(key);
     this.old.delete(key);
     return page;

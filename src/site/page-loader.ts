@@ -23,6 +23,10 @@ import { exactPatterns, leftOutPages } from './partial-build.ts';
  * Astro re-renders an entry only when its digest changes, and digests the page's own file: mixing in a
  * digest of what pages include (boilerplates, glossary, version values, our renderer) re-renders them
  * when one of those changes (the dev server syncs on such a change, src/site/integration.ts).
+ *
+ * Astro's glob loader finds the files, ids and digests and watches the tree; only its rendering is
+ * replaced (parse once): a page is rendered from the page model's parse, and not at all when its
+ * text and what it includes are unchanged (src/site/page-render.ts).
  */
 export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
   // The whole tree, minus what is not a page: a page added while serving is picked up by the pattern.
