@@ -1,4 +1,4 @@
-/** `npx tsx scripts/compare-dist.ts <before> <after>`: src/bench/compare-dist.ts. */
+/** `node scripts/compare-dist.ts <before> <after>`: src/bench/compare-dist.ts. */
 import { runMain } from '../src/cli/run-main.ts';
 import { main } from '../src/bench/compare-dist.ts';
 

@@ -67,9 +67,8 @@ export function compareDists(before: string, after: string): DistComparison {
   return result;
 }
 
-export const command = defineCommand({
-  name: 'compare-dist',
-  invocation: 'npx tsx scripts/compare-dist.ts',
+export const command = defineCommand('compare-dist', {
+  invocation: 'node scripts/compare-dist.ts',
   summary: 'Compares the HTML of every page of two builds of one tree (hashed asset names aside): a golden comparison before and after a change.',
   positionals: [
     { name: '<before-dist>', required: true },

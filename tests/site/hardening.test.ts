@@ -98,7 +98,7 @@ test('a build that fails in Astro leaves the previous good build in place, untou
 });
 
 const lint = (env: Record<string, string>) =>
-  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
+  run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
     cwd: projectRoot,
     env: { NO_COLOR: '1', ...env },
   });
