@@ -2,7 +2,6 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
-import type { LoaderContext } from 'astro/loaders';
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
@@ -11,10 +10,7 @@ import { kindOf } from '../model/content-tree.ts';
 import { PageCache } from '../model/page-cache.ts';
 import { readPageSource } from '../model/parse.ts';
 import { fileLines } from './render/context.ts';
-import type { RenderedPages } from './rendered-cache.ts';
-
-/** What Astro stores as an entry's `rendered` (its HTML and metadata: headings, front matter, images). */
-export type Rendered = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
+import type { Rendered, RenderedPages } from './rendered-cache.ts';
 
 /** What Astro's loaders hand a content type's render function. */
 export interface RenderEntry {

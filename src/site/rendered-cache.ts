@@ -1,6 +1,9 @@
+import type { LoaderContext } from 'astro/loaders';
 import { keyOf, openCache, type Cache } from '../cache/index.ts';
 import type { ContentPaths } from '../config/paths.ts';
-import type { Rendered } from './page-render.ts';
+
+/** What Astro stores as an entry's `rendered` (its HTML and metadata: headings, front matter, images). */
+export type Rendered = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
 
 interface Stored {
   /** Key (page path and text) → its page path and what Astro stores as its `rendered`. */
