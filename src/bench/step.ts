@@ -46,10 +46,10 @@ export function describeStep(step: Pick<StepResult, 'seconds' | 'peakBytes'>): s
 
 /**
  * Makes the next build of `content` into `dist` cold: no output, none of the tree's build caches
- * (Astro's content store, the site check) and no parsed pages (a cache shared by every tree).
+ * (Astro's content store, the site check, the rendered pages) and no parsed pages (a cache shared by every tree).
  */
 export function forgetBuild(content: string, dist: string): void {
   rmSync(dist, { recursive: true, force: true });
-  for (const tool of ['astro', 'site-check'] as const) rmSync(openCache(tool, { tree: content }).dir, { recursive: true, force: true });
+  for (const tool of ['astro', 'site-check', 'rendered'] as const) rmSync(openCache(tool, { tree: content }).dir, { recursive: true, force: true });
   clearCache('pages');
 }

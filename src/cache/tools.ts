@@ -39,6 +39,11 @@ export const tools = {
   'links-scan': { code: ['src/lint/links/dist-scan.ts'] },
   /** The built site: its stamp lives in the output (src/site/build-stamp.ts), no directory here. */
   site: { code: siteCode },
+  /**
+   * Rendered pages (HTML and metadata, v8) by path and text, one file per tree (src/site/rendered-cache.ts).
+   * Its input is `includesDigest` (src/site/content-store.ts), which already holds the site's code.
+   */
+  rendered: { code: [] },
   /** Astro's own cache (its content store), one per tree and output directory. */
   astro: { code: siteCode },
   /** Builds in progress: Astro writes there, and a finished build is moved to its output. */

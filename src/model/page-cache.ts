@@ -56,6 +56,22 @@ export class PageCache {
     return page;
   }
 
+  /**
+   * `page(…)`, but the page is no longer kept (not saved, not handed out again): the caller may change
+   * its tree, and a caller that takes every page once (the site's renderer) does not hold them all.
+   */
+  take(source: string, kind: PageKind, display: string): Page {
+    const key = keyOf(kind, display, source);
+    let page = this.used.get(key) ?? this.old.get(key);
+    if (!page) {
+      page = parsePage(source, kind, display);
+      this.parsed++;
+    }
+    this.used.delete(key);
+    this.old.delete(key);
+    return page;
+  }
+
   /** Pages parsed (not found in the cache) so far. */
   get misses(): number {
     return this.parsed;

@@ -4,6 +4,8 @@ import { glob } from 'astro/loaders';
 import type { ContentPaths } from '../config/paths.ts';
 import { faqQuestionGlob, pageSlug, sitePagesOf, walkContent } from '../model/content-tree.ts';
 import { includesDigest } from './content-store.ts';
+import { createPageRenderer, type EntryType } from './page-render.ts';
+import { RenderedPages } from './rendered-cache.ts';
 import { exactPatterns, leftOutPages } from './partial-build.ts';
 
 /**
@@ -21,6 +23,10 @@ import { exactPatterns, leftOutPages } from './partial-build.ts';
  * Astro re-renders an entry only when its digest changes, and digests the page's own file: mixing in a
  * digest of what pages include (boilerplates, glossary, version values, our renderer) re-renders them
  * when one of those changes (the dev server syncs on such a change, src/site/integration.ts).
+ *
+ * Astro's glob loader finds the files, ids and digests and watches the tree; only its rendering is
+ * replaced (parse once): a page is rendered from the page model's parse, and not at all when its
+ * text and what it includes are unchanged (src/site/page-render.ts).
  */
 export function pageLoader(paths: ContentPaths, partial: readonly string[] | undefined): Loader {
   // The whole tree, minus what is not a page: a page added while serving is picked up by the pattern.
@@ -51,14 +57,17 @@ function digestingLoader(paths: ContentPaths, pattern: string[]): Loader {
   });
   return {
     ...inner,
-    load: (context: LoaderContext) => {
+    load: async (context: LoaderContext) => {
       const includes = includesDigest(paths);
-      return inner.load({
+      const rendered = new RenderedPages(paths, includes);
+      await inner.load({
         ...context,
         store: withoutTakenIds(context.store),
         watcher: context.watcher && inOrder(context.watcher, context.logger),
         generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${includes}\0${data}` : { includes, data }),
-      });
+        ...{ entryTypes: renderingFromModel(context, paths, rendered) },
+      } as LoaderContext);
+      rendered.save();
     },
   };
 }
@@ -92,6 +101,27 @@ function inOrder(watcher: NonNullable<LoaderContext['watcher']>, logger: LoaderC
     },
   });
   return proxy;
+}
+
+/**
+ * `MESHDOCS_RENDER=astro`: Astro parses and renders every page itself, as before parse once. Only for
+ * comparing the two (tests/site/parse-once.test.ts): the HTML must be the same.
+ */
+export const astroRenderEnv = 'MESHDOCS_RENDER';
+
+/**
+ * The glob loader's content types (an internal of its context, not in Astro's types), with `.md`
+ * rendered from the page model's parse (src/site/page-render.ts) instead of parsed again.
+ */
+function renderingFromModel(context: LoaderContext, paths: ContentPaths, rendered: RenderedPages): Map<string, EntryType> | undefined {
+  const types = (context as { entryTypes?: Map<string, EntryType> }).entryTypes;
+  const markdown = types?.get('.md');
+  if (!types || !markdown?.getRenderFunction || process.env[astroRenderEnv] === 'astro') return types;
+  const own: EntryType = {
+    ...markdown,
+    getRenderFunction: async (config) => (await createPageRenderer(config, paths, rendered)) ?? markdown.getRenderFunction!(config),
+  };
+  return new Map([...types, ['.md', own]]);
 }
 
 function withoutTakenIds(store: LoaderContext['store']): LoaderContext['store'] {

@@ -5,7 +5,8 @@ import type { ContentPaths } from '../config/paths.ts';
 import { buildContentIndex, kindOf, pageFilesOf, pageSlug, sitePagesOf, walkContent, type ContentIndex } from '../model/content-tree.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
 import type { PageKind } from '../model/frontmatter.ts';
-import { parsePage, readPageSource } from '../model/parse.ts';
+import { PageCache } from '../model/page-cache.ts';
+import { readPageSource } from '../model/parse.ts';
 import { breaksBuild, validatePage } from '../model/validate.ts';
 import { unsafeUrlPath } from './aliases.ts';
 
@@ -71,6 +72,8 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
   const resources = new Set(sitePagesOf(paths, walk).resources);
   /** URL path → the page file that has it: `docs/a.md` and `docs/a/index.md` are one page. */
   const urls = new Map<string, string>();
+  // Opened on the first page to parse: a build with every record cached reads no parsed pages.
+  let parsed: PageCache | undefined;
   for (const path of files) {
     const source = readPageSource(path);
     const hash = createHash('sha256').update(source).digest('hex');
@@ -78,7 +81,9 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
     let entry = cache[path];
     if (!entry || entry.hash !== hash) {
       const kind = kindOf(paths, path);
-      const page = parsePage(source, kind, file);
+      // Kept in the page cache: the site's loader renders from this parse (src/site/page-render.ts),
+      // in Astro's process, rather than parsing the page again.
+      const page = (parsed ??= PageCache.open()).page(source, kind, file);
       entry = {
         hash,
         kind,
@@ -106,6 +111,7 @@ export function checkTreeForSite(paths: ContentPaths, cwd = process.cwd()): Tree
     for (const e of entry.errors) errors.push({ ...e, file });
   }
   store.write(recordsFile, { pages: next } satisfies Stored);
+  parsed?.save();
   return { pages, errors };
 }
 

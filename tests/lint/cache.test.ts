@@ -110,6 +110,32 @@ describe('PageCache', () => {
     expect(second.misses).toBe(2);
   });
 
+  test('take hands a cached page over: it is not handed out again, nor saved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-cache-'));
+    const source = '---\ntitle: T\n---\n\nSome *text*.\n';
+    const first = PageCache.open(dir);
+    first.page(source, 'page', 'a.md');
+    first.page(source, 'page', 'b.md');
+    first.save();
+
+    const second = PageCache.open(dir);
+    const taken = second.take(source, 'page', 'a.md');
+    expect(second.misses).toBe(0);
+    expect(taken.tree.children.map((n) => n.type)).toEqual(['yaml', 'paragraph']);
+    // The taker may change the tree: the next one asking for it gets its own parse.
+    taken.tree.children.length = 0;
+    const again = second.take(source, 'page', 'a.md');
+    expect(second.misses).toBe(1);
+    expect(again.tree.children).toHaveLength(2);
+    second.page(source.replace('Some', 'Other'), 'page', 'c.md');
+    second.save();
+    const third = PageCache.open(dir);
+    third.page(source, 'page', 'b.md');
+    expect(third.misses).toBe(0);
+    third.page(source, 'page', 'a.md');
+    expect(third.misses).toBe(1);
+  });
+
   test('an unreadable cache file is ignored', () => {
     const dir = mkdtempSync(join(tmpdir(), 'page-cache-'));
     writeFileSync(PageCache.open(dir).file, 'not a v8 blob');

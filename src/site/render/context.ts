@@ -50,16 +50,24 @@ export function createRenderContext(paths: ContentPaths): RenderContext {
   };
 }
 
-/** `file:line` for errors; Astro hands remark the body only, so add the front matter's lines back. */
+/** `vfile.data` of a page rendered from the page model's tree (src/site/page-render.ts): its positions are lines of the file. */
+export const fileLines = 'meshdocsFileLines';
+
+/**
+ * `file:line` for errors. The page model's tree (src/site/page-render.ts) has the file's lines; a tree
+ * Astro parsed from the body only gets the front matter's lines added back.
+ */
 function placeIn(file: VFile): Place {
   const path = file.path ?? '<unknown>';
   let offset = 0;
-  try {
-    const raw = readFileSync(path, 'utf8');
-    const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(raw);
-    if (m) offset = m[0].split('\n').length - 1;
-  } catch {
-    // not a file on disk (rendered from a string): lines are body-relative
+  if (!(file.data as Record<string, unknown>)[fileLines]) {
+    try {
+      const raw = readFileSync(path, 'utf8');
+      const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(raw);
+      if (m) offset = m[0].split('\n').length - 1;
+    } catch {
+      // not a file on disk (rendered from a string): lines are body-relative
+    }
   }
   const shown = relative(process.cwd(), path) || path;
   return (node) => `${shown}:${(node.position?.start.line ?? 0) + offset}`;
