@@ -24,8 +24,6 @@ interface SiteData {
   listed: ListedPage[];
   /** Every page as "See also" reads it. */
   related: { slug: string; title: string; keywords?: string[]; skip?: boolean }[];
-  /** The header's navigation (data/site.yml). */
-  headerNav: SiteFile['nav'];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -53,10 +51,20 @@ export function getSiteData(): Promise<SiteData> {
     };
     const listed = entries.map(listedOf);
     const related = entries.map((e) => ({ slug: e.id, title: e.data.title, keywords: e.data.keywords, skip: e.data.skip_seealso }));
-    const headerNav = readSiteFile(resolveContentPaths().data).value.nav;
-    return { entries, resources, nav: navOf('docs'), navOf, bySlug: new Map(entries.map((e) => [e.id, e])), listed, related, headerNav };
+    return { entries, resources, nav: navOf('docs'), navOf, bySlug: new Map(entries.map((e) => [e.id, e])), listed, related };
   })();
   return cached;
+}
+
+let siteNav: SiteFile['nav'] | undefined;
+
+/**
+ * The header's navigation (data/site.yml): parsed once per build, not for every page. The dev
+ * server reads it on every page, so an edit shows on reload (no content sync follows a change to it).
+ */
+export function headerNav(): SiteFile['nav'] {
+  if (import.meta.env.DEV) return readSiteFile(resolveContentPaths().data).value.nav;
+  return (siteNav ??= readSiteFile(resolveContentPaths().data).value.nav);
 }
 
 const readingOrders = new WeakMap<NavNode, NavNode[]>();
