@@ -1,4 +1,4 @@
-/** `npm run serve | build | preview` (`tsx scripts/site.ts dev|build|preview`): src/site/cli.ts. */
+/** `npm run serve | build | preview` (`node scripts/site.ts dev|build|preview`): src/site/cli.ts. */
 import { runMain } from '../src/cli/run-main.ts';
 import { main } from '../src/site/cli.ts';
 

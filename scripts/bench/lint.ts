@@ -30,7 +30,6 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const pages = Number(process.env.BENCH_LINT_PAGES ?? 1000);
 const content = makeCorpus(pages, { testEvery: 10 });
 const work = dirname(content);
-const tsx = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
 const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
 
 async function time(
@@ -70,7 +69,7 @@ async function time(
 /** Lint's caches (parsed pages, markdownlint, spelling, shellcheck, link scans, the site check, partial builds); Astro's stays. */
 const lintCaches: readonly Tool[] = ['pages', 'markdownlint', 'spelling', 'shellcheck', 'links-scan', 'links-external', 'site-check', 'partial-build'];
 const clearCache = (): void => lintCaches.forEach((tool) => clearToolCache(tool));
-const lint = (...args: string[]): string[] => [tsx, join(projectRoot, 'scripts/lint.ts'), ...args];
+const lint = (...args: string[]): string[] => [join(projectRoot, 'scripts/lint.ts'), ...args];
 /** One page changed between runs, as after a contributor's quick edit (a new line each time). */
 let edits = 0;
 const editOnePage = (): void => appendFileSync(corpusPageFile(content, 7), `\nEdit number ${++edits} of this page.\n`);
@@ -98,7 +97,7 @@ try {
   if (process.env.BENCH_LINT_BUILD !== '0') {
     // Build once (the build's own time belongs to the site bench; this one fills Astro's content cache).
     const start = performance.now();
-    const build = await run(process.execPath, [tsx, join(projectRoot, 'scripts/site.ts'), 'build'], {
+    const build = await run(process.execPath, [join(projectRoot, 'scripts/site.ts'), 'build'], {
       cwd: projectRoot,
       env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist },
     });

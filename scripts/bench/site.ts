@@ -7,14 +7,11 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearCache, openCache } from '../../src/cache/index.ts';
-import { projectRoot } from '../../src/config/paths.ts';
 import { makeCorpus } from '../../src/bench/corpus.ts';
 import { writeFragment } from '../../src/bench/fragments.ts';
 import { median } from '../../src/bench/median.ts';
-import { samplePeakTreeRss } from '../../src/bench/process-tree.ts';
 import { syntheticId, type BuildMeasurement } from '../../src/bench/results.ts';
-import { start } from '../../src/process/index.ts';
+import { forgetBuild, StepError, timedStep, type StepResult } from '../../src/bench/step.ts';
 
 const sizes = (process.env.BENCH_SITE_SIZES ?? '100,1000,5000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -24,17 +21,8 @@ function htmlPages(dir: string): string[] {
 }
 
 /** One `npm run build` of the tree into `dist`: wall seconds and peak RSS of its process tree. */
-async function build(content: string, dist: string): Promise<{ seconds: number; peakBytes: number }> {
-  const began = performance.now();
-  const child = start('npx', ['tsx', 'scripts/site.ts', 'build'], { cwd: projectRoot, env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist }, stdin: 'ignore' });
-  const memory = samplePeakTreeRss(child.pid!);
-  const result = await child.result;
-  const peakBytes = memory.stop();
-  if (result.exitCode !== 0) {
-    console.error(result.all);
-    throw new Error(`site: the build of ${content} failed (exit ${result.exitCode})`);
-  }
-  return { seconds: (performance.now() - began) / 1000, peakBytes };
+function build(content: string, dist: string): Promise<StepResult> {
+  return timedStep(['scripts/site.ts', 'build'], { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist });
 }
 
 const rows: { pages: number; cold: number; warm: number; peakMB: number; bytesPerPage: number; sidebarBytes: number }[] = [];
@@ -45,16 +33,14 @@ for (const pages of sizes) {
   const m: BuildMeasurement = { id: syntheticId(pages), label: `synthetic, ${pages.toLocaleString('en-US')} pages`, pages, coldSeconds: [], warmSeconds: [], peakBytes: [], notes: [] };
   try {
     for (let r = 0; r < runs; r++) {
-      rmSync(dist, { recursive: true, force: true });
-      // Cold: no cache of this tree (Astro's content store, the site check) and no parsed pages.
-      for (const tool of ['astro', 'site-check'] as const) rmSync(openCache(tool, { tree: content }).dir, { recursive: true, force: true });
-      clearCache('pages');
+      forgetBuild(content, dist);
       const cold = await build(content, dist);
       m.coldSeconds.push(cold.seconds);
       m.peakBytes.push(cold.peakBytes);
       m.warmSeconds.push((await build(content, dist)).seconds);
     }
   } catch (error) {
+    if (error instanceof StepError) console.error(error.output);
     console.error((error as Error).message);
     m.notes.push((error as Error).message);
     process.exitCode = 1;

@@ -12,7 +12,7 @@ import { projectRoot } from '../config/paths.ts';
 import { run as runProcess } from '../process/index.ts';
 import { describeMachine, readFragments, resultsDirEnv } from './fragments.ts';
 import { BenchUsageError, parseBenchArgs } from './options.ts';
-import { collectRows, istioSiteId, measurementFromIstioSiteOutput, plannedRows, resultsSchema } from './results.ts';
+import { collectRows, istioSiteId, plannedRows, resultsSchema } from './results.ts';
 import { formatTable } from './table.ts';
 
 const dir = join(projectRoot, 'scripts/bench');
@@ -22,15 +22,13 @@ export const suites = readdirSync(dir)
   .map((f) => basename(f, '.ts'))
   .sort();
 
-export const command = defineCommand({
-  name: 'bench',
-  invocation: 'npm run bench --',
+export const command = defineCommand('bench', {
   summary: 'Runs the benchmarks (all, or the suites named) and prints their medians and ratios; the table of site builds goes to bench/results.json.',
-  positionals: [{ name: '<suite>', variadic: true }],
   options: {
-    runs: { type: 'string', value: '<n>', help: 'runs of each workload (medians of these); default: each suite its own (site: 3)' },
+    runs: { type: 'string', value: '<n>', help: 'runs of each workload (medians of these); default: each suite its own (site, istio-site: 3)' },
     sizes: { type: 'string', value: '<n,n,…>', help: 'synthetic corpus sizes for the site suite; default 100,1000,5000' },
   },
+  positionals: [{ name: '<suite>', variadic: true }],
   notes: [
     `Suites: ${suites.join(', ')} (scripts/bench/<suite>.ts; each reads its own BENCH_* variables).`,
     'Exit codes: 0 every suite ran, 1 a suite failed, 2 bad invocation (an unknown suite).',
@@ -52,32 +50,19 @@ export function main(argv: string[], io: Io): Promise<number> {
     const loadStart = loadavg()[0]!;
     const fragments = mkdtempSync(join(tmpdir(), 'bench-results-'));
     const env = { [resultsDirEnv]: fragments, BENCH_SITE_SIZES: options.sizes.join(','), ...(options.runs ? { BENCH_RUNS: String(options.runs) } : {}) };
-    const istioOutputs: string[] = [];
     let failed = 0;
     try {
       for (const suite of chosen) {
-        // The istio-site entry builds once per process: run it once per run asked, reading its printed figures.
-        const times = suite === 'istio-site' ? (options.runs ?? 3) : 1;
-        for (let r = 0; r < times; r++) {
-          out(io)(`\n== ${suite}${times > 1 ? ` (run ${r + 1} of ${times})` : ''} ==`);
-          // istio-site's output is read back (its figures), so it is shown when it ends rather than as it comes.
-          const capture = suite === 'istio-site';
-          const run = await runProcess('npx', ['tsx', join(dir, `${suite}.ts`)], { cwd: projectRoot, env, output: capture ? 'capture' : 'inherit' });
-          if (run.exitCode !== 0) failed++;
-          if (capture) {
-            out(io)(run.all);
-            istioOutputs.push(run.stdout);
-          }
-        }
+        out(io)(`\n== ${suite} ==`);
+        const run = await runProcess(process.execPath, [join(dir, `${suite}.ts`)], { cwd: projectRoot, env, output: 'inherit' });
+        if (run.exitCode !== 0) failed++;
       }
       if (chosen.includes('site') || chosen.includes('istio-site')) {
         const measurements = readFragments(fragments).flatMap((f) => f.measurements);
-        const istio = measurementFromIstioSiteOutput(istioOutputs);
-        if (istio) measurements.push(istio);
         const missing = (id: string): string =>
           id === istioSiteId
             ? chosen.includes('istio-site')
-              ? 'the istio-site entry printed no build figures (fixture absent or the build failed; see its output above)'
+              ? 'the istio-site entry reported no figures (fixture absent or a step failed; see its output above)'
               : suites.includes('istio-site')
                 ? 'not asked (npm run bench -- istio-site)'
                 : 'no istio-site entry in scripts/bench/ in this checkout'

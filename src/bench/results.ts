@@ -118,32 +118,3 @@ export function collectRows(planned: readonly PlannedRow[], measurements: readon
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
-/**
- * What the `istio-site` bench entry prints, read back into a measurement, for as long as the entry
- * prints its figures rather than writing a fragment: `istio-site: build 61.2 s wall, peak RSS 940 MB
- * (process tree)` and `istio-site: 990 pages rendered, …`. One entry run is one cold build; it never
- * builds warm. Undefined when the output has no build line (the entry is absent, skipped or failed).
- */
-export function measurementFromIstioSiteOutput(outputs: readonly string[]): BuildMeasurement | undefined {
-  const cold: number[] = [];
-  const peak: number[] = [];
-  let pages: number | undefined;
-  for (const output of outputs) {
-    const build = /^istio-site: build ([\d.]+) s wall, peak RSS (\d+) MB/m.exec(output);
-    if (!build) continue;
-    cold.push(Number(build[1]));
-    peak.push(Number(build[2]) * 1024 * 1024);
-    const rendered = /^istio-site: (\d+) pages rendered/m.exec(output);
-    if (rendered) pages = Number(rendered[1]);
-  }
-  if (cold.length === 0) return undefined;
-  return {
-    id: istioSiteId,
-    label: 'istio.io site (imported)',
-    pages: pages ?? 0,
-    coldSeconds: cold,
-    warmSeconds: [],
-    peakBytes: peak,
-    notes: ['warm: not measured (the istio-site entry builds each import once)', 'time: build step only (import apart)'],
-  };
-}

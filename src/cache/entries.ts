@@ -18,10 +18,12 @@ export class EntryStore<T> {
   private dirty = false;
   private readonly used = new Set<string>();
 
-  constructor(
-    private readonly cache: EntryFiles,
-    private readonly name: string,
-  ) {
+  private readonly cache: EntryFiles;
+  private readonly name: string;
+
+  constructor(cache: EntryFiles, name: string) {
+    this.cache = cache;
+    this.name = name;
     this.entries = cache.read<Stored<T>>(name)?.entries ?? {};
   }
 

@@ -73,9 +73,15 @@ export class UsageError extends Error {}
 /** Bad input or setup (no content tree, nothing to do): exit 2 with `<name>: message`, no usage. */
 export class InputError extends Error {}
 
-/** Declares a command; `const` keeps the option names and types for `Values`. */
-export function defineCommand<const O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): CommandSpec<O> {
-  return spec;
+/**
+ * Declares a command; `const` keeps the option names and types for `Values`. It is started as
+ * `npm run <name> --` unless it says otherwise (`npm test --`).
+ */
+export function defineCommand<const O extends Record<string, OptionSpec>>(
+  name: string,
+  spec: Omit<CommandSpec<O>, 'name' | 'invocation'> & { invocation?: string },
+): CommandSpec<O> {
+  return { ...spec, name, invocation: spec.invocation ?? `npm run ${name} --` };
 }
 
 const helpOption: OptionSpec = { type: 'boolean', short: 'h', help: 'print this help and exit' };

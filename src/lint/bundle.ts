@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../config/paths.ts';
 
 /** The committed bundle of the registry's rules for the editor, named in `.markdownlint-cli2.jsonc`. */
-export const bundlePath = join(projectRoot, 'src/lint/markdownlint-rules.mjs');
+export const bundlePath = join(projectRoot, 'editor/markdownlint-rules.mjs');
 
 /** What regenerates the bundle; the freshness test names it. */
 export const bundleCommand = 'npm run lint -- --write-bundle';

@@ -18,9 +18,7 @@ import type { BuiltSite } from './links/dist-pages.ts';
 import { siteForLinks } from './links/site-build.ts';
 import { formatCoverage, formatFindings, summaryLine } from './report.ts';
 
-export const command = defineCommand({
-  name: 'lint',
-  invocation: 'npm run lint --',
+export const command = defineCommand('lint', {
   summary:
     'Lints the content tree: Markdown style, spelling, scripts, then links on the built site (the build\n' +
     'in place when it is current, plus a partial build of the edited pages when only page bodies\n' +
@@ -35,7 +33,7 @@ export const command = defineCommand({
     coverage: { type: 'boolean', help: 'list every tested page in the snippet coverage report' },
     timings: { type: 'boolean', help: 'print how long each check took' },
     'no-cache': { type: 'boolean', help: 'ignore and do not write node_modules/.cache/meshdocs; always build the whole site' },
-    'write-bundle': { type: 'boolean', help: "rebuild src/lint/markdownlint-rules.mjs (the editor's copy of the custom rules)" },
+    'write-bundle': { type: 'boolean', help: "rebuild editor/markdownlint-rules.mjs (the editor's copy of the custom rules)" },
   },
   notes: [
     'Environment: MESHDOCS_CONTENT=<dir> lints another content tree; MESHDOCS_DIST=<dir> is the build\n' +

@@ -6,9 +6,9 @@
  * (`applyFixes`) to them exactly as to its own rules. Used by
  * - `npm run lint`, on a worker thread (workers/markdownlint-worker.mjs) or in this thread, with the
  *   findings computed on the page model beforehand (`findingsOf` looks them up);
- * - the editor bundle (markdownlint-rules.mjs, generated from markdownlint-entry.ts), which computes
+ * - the editor bundle (editor/markdownlint-rules.mjs, generated from markdownlint-entry.ts), which computes
  *   them from the text markdownlint hands it.
- * Plain JavaScript: worker threads do not inherit tsx's loader.
+ * Plain JavaScript: the editor's markdownlint imports it through the bundle in plain Node.
  *
  * markdownlint hides the front matter from rules and only accepts lines of the body, so a finding in
  * the front matter is reported on the first body line, naming its real line.

@@ -12,16 +12,14 @@ import { quirks } from './compat-quirks.ts';
 import { compatCounts, compatPassed, loadAllowlist, runCompat, type CompatResult } from './compat.ts';
 import { importing } from './import-cli.ts';
 
-export const command = defineCommand({
-  name: 'compat',
-  invocation: 'npm run compat --',
+export const command = defineCommand('compat', {
   summary: "Compares our snips of a Hugo site's tested pages and boilerplates with its committed snips files.",
-  positionals: [{ name: '<hugo-site-root>', required: true }],
   options: {
     allowlist: { type: 'string', value: '<file>', help: "true one-offs allowed, with why (default: this project's compat-allowlist.yml)" },
     keep: { type: 'string', value: '<dir>', help: 'import into this directory and keep it (default: a temporary one, removed)' },
     verbose: { type: 'boolean', short: 'v', help: "list our generator's findings for every page" },
   },
+  positionals: [{ name: '<hugo-site-root>', required: true }],
   notes: [
     'A difference is explained when known quirks of istio.io\'s generator account for all of it (src/migrate/compat-quirks.ts).',
     'One line per page, then `N identical, M explained (Q1: a, Q6: b, …), K differ`.',

@@ -19,16 +19,19 @@ export class PageConverter implements Converter {
   insideContainer = 0;
   private readonly fileLine: (offset: number) => number;
 
-  constructor(
-    /** The page body (front matter removed): every offset below is into it. */
-    readonly body: string,
-    readonly ctx: ConvertContext,
-    /** Shortcode name → handler (shortcodes/registry.ts). */
-    private readonly handlers: Readonly<Record<string, ShortcodeHandler>>,
-    /** Length of the front matter before the body, so lines count from the top of the file. */
-    private readonly bodyStart: number,
-    source: string,
-  ) {
+  /** The page body (front matter removed): every offset below is into it. */
+  readonly body: string;
+  readonly ctx: ConvertContext;
+  /** Shortcode name → handler (shortcodes/registry.ts). */
+  private readonly handlers: Readonly<Record<string, ShortcodeHandler>>;
+  /** Length of the front matter before the body, so lines count from the top of the file. */
+  private readonly bodyStart: number;
+
+  constructor(body: string, ctx: ConvertContext, handlers: Readonly<Record<string, ShortcodeHandler>>, bodyStart: number, source: string) {
+    this.body = body;
+    this.ctx = ctx;
+    this.handlers = handlers;
+    this.bodyStart = bodyStart;
     this.repo = ctx.repository ?? istioRepository;
     this.fileLine = lineIndex(source);
   }

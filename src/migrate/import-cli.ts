@@ -8,9 +8,7 @@ import { err, out, type Io } from '../cli/io.ts';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { importHugoSite, ImportInputError } from './import-site.ts';
 
-export const command = defineCommand({
-  name: 'import:hugo',
-  invocation: 'npm run import:hugo --',
+export const command = defineCommand('import:hugo', {
   summary: "Converts a Hugo site (istio.io's layout) into a docs repository of ours, in an empty <out-dir>.",
   positionals: [
     { name: '<hugo-site-root>', required: true },

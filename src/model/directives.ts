@@ -29,3 +29,10 @@ export function isKnownDirective(type: string, name: string): boolean {
   if (type === 'leafDirective') return name in leafDirectives;
   return true;
 }
+
+/** Why a directive is not one of the format's (MESH005, and the renderer's guard), or undefined when it is. */
+export function unknownDirectiveProblem(type: string, name: string): string | undefined {
+  if (isKnownDirective(type, name)) return undefined;
+  const [colons, known] = type === 'containerDirective' ? [':::', containerDirectives] : ['::', leafDirectives];
+  return `unknown directive "${colons}${name}" (known: ${Object.keys(known).join(', ')})`;
+}

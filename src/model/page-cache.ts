@@ -20,10 +20,10 @@ export class PageCache {
   private readonly used = new Map<string, Page>();
   private parsed = 0;
 
-  private constructor(
-    private readonly cache: Cache,
-    stored: Map<string, Page>,
-  ) {
+  private readonly cache: Cache;
+
+  private constructor(cache: Cache, stored: Map<string, Page>) {
+    this.cache = cache;
     this.old = stored;
   }
 
@@ -67,7 +67,8 @@ export class PageCache {
    * newest text).
    */
   save(limit = 3_000): void {
-    if (this.parsed === 0 && this.used.size === this.old.size) return;
+    // Nothing parsed: every page used came from the file, which stays as it is.
+    if (this.parsed === 0) return;
     const pages = new Map(this.used);
     const files = new Set([...this.used.values()].map((p) => p.file));
     for (const [key, page] of this.old) {

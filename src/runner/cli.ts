@@ -19,11 +19,8 @@ import { parseShard } from './shard.ts';
 import { createSnipsLocator, type SnipLocator } from './snip-locations.ts';
 import type { DocTest, RunReport } from './types.ts';
 
-export const command = defineCommand({
-  name: 'test:docs',
-  invocation: 'npm run test:docs --',
+export const command = defineCommand('test:docs', {
   summary: "Runs the doc tests (every *test.sh beside a page) grouped by their '# @setup'.",
-  positionals: [{ name: '<test.sh or dir>', variadic: true }],
   options: {
     run: { type: 'string', value: '<regex>', help: 'only tests whose path (below content/en/docs) matches' },
     setup: { type: 'string', multiple: true, value: '<name>', help: 'only tests of this setup (repeatable)' },
@@ -41,6 +38,7 @@ export const command = defineCommand({
     content: { type: 'string', value: '<dir>', help: 'the content tree (default: MESHDOCS_CONTENT, else the tree of the first\ntest path given, else ./content)' },
     setups: { type: 'string', value: '<file>', help: 'the setups file (default: <docs root>/config/setups.yml)' },
   },
+  positionals: [{ name: '<test.sh or dir>', variadic: true }],
   notes: [
     "In CI (CI set to anything but '', 0 or false) the setups marked ciOnly run too.",
     'Ctrl-C, SIGTERM or SIGHUP: the running tests stop (with every process they started), their\n' +

@@ -28,8 +28,11 @@ export interface ClusterProvider {
 }
 
 export class ClusterError extends Error {
-  constructor(message: string, readonly output: string) {
+  readonly output: string;
+
+  constructor(message: string, output: string) {
     super(message);
+    this.output = output;
     this.name = 'ClusterError';
   }
 }

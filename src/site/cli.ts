@@ -19,13 +19,11 @@ const serverNotes = (more: string) => [more, 'Exit codes: 0 stopped, 1 the serve
 
 /** `npm run serve` and `npm run preview`: an Astro server on 127.0.0.1. */
 const server = (name: string, astro: 'dev' | 'preview', summary: string, notes: string[]) =>
-  defineCommand({ name, invocation: `npm run ${name} --`, summary, options: { port }, passthrough: `options for astro ${astro}`, notes });
+  defineCommand(name, { summary, options: { port }, passthrough: `options for astro ${astro}`, notes });
 
 const serve = server('serve', 'dev', 'Serves the site on http://127.0.0.1:4321 and re-renders what a saved page changes (astro dev).', serverNotes(environment));
 
-const build = defineCommand({
-  name: 'build',
-  invocation: 'npm run build --',
+const build = defineCommand('build', {
   summary:
     'Checks every page, then builds the site into dist/ (astro build). A page with a problem stops the\n' +
     'build before Astro starts; a failed build leaves the previous one in place.',

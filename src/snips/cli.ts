@@ -8,11 +8,10 @@ import { defineCommand, exitCode, InputError, runCommand, UsageError } from '../
 import { err, out, type Io } from '../cli/io.ts';
 import { isContentTree, resolveContentPaths, type ContentPaths } from '../config/paths.ts';
 import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
-import { compareTreeSnips, generateFileSnips, generateTreeSnips, openSnipsSession, writeTreeSnips, type TreeOptions } from './index.ts';
+import { PageCache } from '../model/page-cache.ts';
+import { compareTreeSnips, generateFileSnips, generateTreeSnips, openSnipsSession, writeTreeSnips, type TreeOptions, type TreeSnips } from './index.ts';
 
-export const command = defineCommand({
-  name: 'snips',
-  invocation: 'npm run snips --',
+export const command = defineCommand('snips', {
   summary: 'Regenerates every snips file of the content tree (MESHDOCS_CONTENT, else ./content).',
   options: {
     check: { type: 'boolean', help: 'change nothing; exit 1 listing stale, missing or outdated files' },
@@ -44,21 +43,25 @@ export function main(argv: string[], io: Io): Promise<number> {
 /** One invocation's tree and output. */
 class SnipsRun {
   private readonly options: TreeOptions;
+  /** Parsed pages kept between runs (as lint keeps them): an unchanged page is not parsed again. */
+  private readonly pages = PageCache.open();
   private readonly out: (line: string) => void;
   private readonly err: (line: string) => void;
 
-  constructor(
-    private readonly paths: ContentPaths,
-    private readonly io: Io,
-  ) {
-    this.options = { display: (file) => this.show(file) };
+  private readonly paths: ContentPaths;
+  private readonly io: Io;
+
+  constructor(paths: ContentPaths, io: Io) {
+    this.paths = paths;
+    this.io = io;
+    this.options = { display: (file) => this.show(file), pages: this.pages };
     this.out = out(io);
     this.err = err(io);
   }
 
   generate(): number {
     const started = performance.now();
-    const tree = generateTreeSnips(this.paths, this.options);
+    const tree = this.generateTree();
     const errors = this.printDiagnostics(tree.diagnostics);
     const docs = tree.pages.filter((p) => p.kind === 'docs').length;
     if (docs === 0 && errors === 0) return this.noTestedPage();
@@ -81,7 +84,7 @@ class SnipsRun {
   }
 
   check(): number {
-    const tree = generateTreeSnips(this.paths, this.options);
+    const tree = this.generateTree();
     const errors = this.printDiagnostics(tree.diagnostics);
     // Every good page is compared; the bad ones are reported by their errors.
     const problems = compareTreeSnips(tree);
@@ -111,6 +114,12 @@ class SnipsRun {
     }
     this.io.stdout.write(page.content);
     return errors > 0 ? exitCode.badInput : exitCode.ok;
+  }
+
+  private generateTree(): TreeSnips {
+    const tree = generateTreeSnips(this.paths, this.options);
+    this.pages.save();
+    return tree;
   }
 
   /** Prints every diagnostic to stderr; returns how many are errors. */

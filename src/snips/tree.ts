@@ -5,7 +5,9 @@ import { siteConfig } from '../config/site.ts';
 import { buildContentIndex, markdownOf } from '../model/content-tree.ts';
 import { walkTree } from '../model/tree-walk.ts';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.ts';
-import { loadPage, parsePage, readPageSource, type Page } from '../model/parse.ts';
+import type { PageKind } from '../model/frontmatter.ts';
+import type { PageCache } from '../model/page-cache.ts';
+import { parsePage, readPageSource, type Page } from '../model/parse.ts';
 import type { VersionValues } from '../model/versions.ts';
 import type { SnipRewrite } from './lines.ts';
 import { generatePageSnips, snipsTarget, type BoilerplateStatus, type SnipsContext } from './page.ts';
@@ -22,6 +24,8 @@ export interface TreeOptions {
    * Files not in the map are read and parsed as usual.
    */
   parsed?: ReadonlyMap<string, Page>;
+  /** Parses a page, or finds it parsed from the same text before (the page cache); default: parses. */
+  pages?: Pick<PageCache, 'page'>;
 }
 
 /**
@@ -30,8 +34,11 @@ export interface TreeOptions {
  */
 export interface SnipsSession {
   paths: ContentPaths;
-  parsed?: ReadonlyMap<string, Page>;
   display: (file: string) => string;
+  /** The page of a file's text. */
+  parse(source: string, kind: PageKind, file: string): Page;
+  /** The page of a file: the caller's parse, the cache's, or a new one. */
+  read(file: string, kind: PageKind): Page;
   context: SnipsContext;
   /** Boilerplate snips by name, in name order. */
   boilerplates: Map<string, PageSnips>;
@@ -39,6 +46,8 @@ export interface SnipsSession {
 
 export function openSnipsSession(paths: ContentPaths, options: TreeOptions = {}): SnipsSession {
   const display = options.display ?? ((file: string) => relative(paths.root, file));
+  const parse = (source: string, kind: PageKind, file: string): Page => (options.pages ? options.pages.page(source, kind, display(file)) : parsePage(source, kind, display(file)));
+  const read = (file: string, kind: PageKind): Page => options.parsed?.get(file) ?? parse(readPageSource(file), kind, file);
   const index = buildContentIndex(paths); // throws ContentError on bad data/args.yml
   const files = [...index.boilerplates.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const results = new Map<string, PageSnips>();
@@ -59,7 +68,7 @@ export function openSnipsSession(paths: ContentPaths, options: TreeOptions = {})
     let result = results.get(name);
     if (!result) {
       inProgress.add(name);
-      result = generatePageSnips(options.parsed?.get(file) ?? loadPage(file, 'boilerplate', display(file)), context, file);
+      result = generatePageSnips(read(file, 'boilerplate'), context, file);
       inProgress.delete(name);
       results.set(name, result);
     }
@@ -68,7 +77,7 @@ export function openSnipsSession(paths: ContentPaths, options: TreeOptions = {})
 
   for (const [name] of files) boilerplateStatus(name);
   const boilerplates = new Map(files.map(([name]) => [name, results.get(name)!]));
-  return { paths, parsed: options.parsed, display, context, boilerplates };
+  return { paths, display, parse, read, context, boilerplates };
 }
 
 /** The snips of one Markdown file of the session's tree; `force` ignores `test:`. */
@@ -76,7 +85,7 @@ export function generateFileSnips(session: SnipsSession, file: string, force = f
   const markdown = resolve(file);
   const name = basename(markdown, '.md');
   if (dirname(markdown) === session.paths.boilerplates && session.boilerplates.has(name)) return session.boilerplates.get(name)!;
-  const page = session.parsed?.get(markdown) ?? loadPage(markdown, 'docs', session.display(markdown));
+  const page = session.read(markdown, 'docs');
   return generatePageSnips(page, { ...session.context, force }, markdown);
 }
 
@@ -98,7 +107,7 @@ export function generateTreeSnips(paths: ContentPaths, options: TreeOptions = {}
     if (!page) {
       const source = readPageSource(file);
       if (!mayBeTested(source)) continue;
-      page = parsePage(source, 'docs', session.display(file));
+      page = session.parse(source, 'docs', file);
     }
     if (page.rawFrontmatter.test !== 'yes') {
       const unreadable = page.diagnostics.find((d) => d.ruleId === 'frontmatter' && Object.keys(page.rawFrontmatter).length === 0);

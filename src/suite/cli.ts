@@ -11,8 +11,7 @@ import { projectRoot } from '../config/paths.ts';
 import { missingSystemDeps } from './system-deps.ts';
 import { run as runProcess } from '../process/index.ts';
 
-export const command = defineCommand({
-  name: 'test',
+export const command = defineCommand('test', {
   invocation: 'npm test --',
   summary:
     "Runs the project's tests (vitest) and ends with one line `N passed, N failed`. Installs the Debian\n" +

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { collectRows, measurementFromIstioSiteOutput, plannedRows, resultsSchema, summarise, type BuildMeasurement, type Results } from '../../src/bench/results.ts';
+import { collectRows, plannedRows, resultsSchema, summarise, type BuildMeasurement, type Results } from '../../src/bench/results.ts';
 import { formatTable } from '../../src/bench/table.ts';
 
 const synthetic = (pages: number, cold: number[], warm: number[] = [], peakMB: number[] = []): BuildMeasurement => ({
@@ -52,27 +52,6 @@ describe('collectRows', () => {
       ['synthetic-7', 'measured'],
     ]);
     expect(rows[2]).toMatchObject({ reason: 'no report for istio.io-site' });
-  });
-});
-
-describe('measurementFromIstioSiteOutput', () => {
-  const output = (seconds: string, mb: string) =>
-    [
-      'istio-site: import 20.1 s wall, peak RSS 300 MB (process tree)',
-      `istio-site: build ${seconds} s wall, peak RSS ${mb} MB (process tree)  [990 page(s) built in 60s]`,
-      'istio-site: 990 pages rendered, 722 redirect pages, 0 page(s) showing a shortcode as text',
-    ].join('\n');
-
-  test('reads the build step of each run of the entry', () => {
-    const m = measurementFromIstioSiteOutput([output('61.2', '940'), output('58.0', '900'), output('70.5', '990')])!;
-    expect(m).toMatchObject({ id: 'istio.io-site', pages: 990, coldSeconds: [61.2, 58, 70.5], warmSeconds: [] });
-    expect(m.peakBytes).toEqual([940, 900, 990].map((x) => x * 1024 * 1024));
-    expect(summarise(m)).toMatchObject({ coldSeconds: 61.2, peakMB: 940, msPerPage: 61.8, warmSeconds: null });
-  });
-
-  test('no build line (entry absent, skipped or failed): nothing, never a number', () => {
-    expect(measurementFromIstioSiteOutput([])).toBeUndefined();
-    expect(measurementFromIstioSiteOutput(['istio-site: ../shared/fixtures/istio.io-site does not exist; nothing to time'])).toBeUndefined();
   });
 });
 

@@ -47,7 +47,7 @@ describe('fingerprint', () => {
       ].join('\n'),
     );
     const print = async (): Promise<{ store: string; site: string; pages: string }> =>
-      JSON.parse((await runOrThrow(join(projectRoot, 'node_modules/.bin/tsx'), ['print.ts'], { cwd: copy })).stdout) as { store: string; site: string; pages: string };
+      JSON.parse((await runOrThrow(process.execPath, ['print.ts'], { cwd: copy })).stdout) as { store: string; site: string; pages: string };
 
     const before = await print();
     appendFileSync(join(copy, 'src/site/components/PageTitle.astro'), '\n<!-- edited -->\n');

@@ -8,9 +8,7 @@ import { startProgress } from '../../src/cli/progress.ts';
 import { projectRoot } from '../../src/config/paths.ts';
 import { memoryIo } from '../helpers/io.ts';
 
-const command = defineCommand({
-  name: 'demo',
-  invocation: 'npm run demo --',
+const command = defineCommand('demo', {
   summary: 'Does a demo.',
   positionals: [{ name: '<site>', required: true }, { name: '<more>', variadic: true }],
   options: {
@@ -59,7 +57,7 @@ describe('parseCommand', () => {
     expect(usageError('site', '--dist', '--fast')).toBe("option --dist needs a value (--dist <dir>); for one starting with '-', write --dist=--fast");
     expect(usageError('site', '--fast=yes')).toBe('option --fast takes no value');
     expect(usageError()).toBe('missing <site>');
-    const noPositionals = defineCommand({ name: 'x', invocation: 'x', summary: 's', options: {} });
+    const noPositionals = defineCommand('x', { invocation: 'x', summary: 's', options: {} });
     expect(() => parseCommand(noPositionals, ['stray'])).toThrow("unexpected argument 'stray'");
     expect(() => parseCommand(noPositionals, ['--', 'stray'])).toThrow("unexpected argument 'stray'");
   });
@@ -190,7 +188,7 @@ describe('layout', () => {
 
   test("every package.json command runs a few-line shim that hands the process to a main(argv, io)", () => {
     const scripts = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    const shims = new Set(Object.values(scripts).flatMap((s) => /^tsx (scripts\/[\w-]+\.ts)/.exec(s)?.[1] ?? []));
+    const shims = new Set(Object.values(scripts).flatMap((s) => /^node --import \.\/scripts\/compile-cache\.mjs (scripts\/[\w-]+\.ts)/.exec(s)?.[1] ?? []));
     expect([...shims].sort()).toEqual(['scripts/bench.ts', 'scripts/compat.ts', 'scripts/doctest.ts', 'scripts/import-hugo.ts', 'scripts/lint.ts', 'scripts/site.ts', 'scripts/snips.ts', 'scripts/test.ts']);
     for (const shim of shims) {
       const code = readFileSync(join(projectRoot, shim), 'utf8').split('\n').filter((l) => l.trim() && !/^\s*(\/\*\*|\*)/.test(l));

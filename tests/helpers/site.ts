@@ -20,7 +20,7 @@ export function tempDist(): string {
 
 /** Runs the real `npm run build` (scripts/site.ts → astro build) on a content tree into a temporary dist. */
 export async function buildSite(contentDir: string, dist = tempDist()) {
-  const result = await run('npx', ['tsx', 'scripts/site.ts', 'build'], {
+  const result = await run(process.execPath, ['scripts/site.ts', 'build'], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: contentDir, MESHDOCS_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },
   });

@@ -5,7 +5,7 @@ import { run } from '../../src/process/index.ts';
 
 const seeded = join(projectRoot, 'tests/fixtures/lint/seeded');
 const lint = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), ...args], {
+  run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), ...args], {
     cwd: projectRoot,
     env: { NO_COLOR: '1', ...env },
   });

@@ -13,7 +13,7 @@ import { loadAllPages } from '../../src/model/content-tree.ts';
 import { run } from '../../src/process/index.ts';
 
 const lint = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), ...args], {
+  run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), ...args], {
     cwd: projectRoot,
     timeoutMs: 120_000,
     env: { NO_COLOR: '1', ...env },

@@ -12,7 +12,7 @@ import { run } from '../../src/process/index.ts';
 import { tempDist } from '../helpers/site.ts';
 
 const lint = (env: Record<string, string>) =>
-  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
+  run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
     cwd: projectRoot,
     env: { NO_COLOR: '1', ...env },
   });

@@ -14,7 +14,7 @@ import { tempDist } from '../helpers/site.ts';
 import { run } from '../../src/process/index.ts';
 
 const lint = (env: Record<string, string>) =>
-  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
+  run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'links', '--timings'], {
     cwd: projectRoot,
     env: { NO_COLOR: '1', ...env },
   });

@@ -85,6 +85,10 @@ describe('rules on the page model', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  test('MESH005: a tabset without a tab', () => {
+    expect(lint(docs('## A\n\n::::tabset{category="api"}\n\nText.\n\n::::'))).toEqual(['9 MESH005', '11 MESH005']);
+  });
+
   test('well-formed directives raise nothing', () => {
     const body = [
       '## A',

@@ -25,4 +25,5 @@ export function hashTree(dir: string): string {
 }
 
 /** Runs a package script the way a user does (`npm run <name> -- …`), without failing on exit codes. */
-export const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+/** Runs a script of ours as `npm run` does: Node 24 runs TypeScript (erasable syntax only, tsconfig.json). */
+export const node = process.execPath;

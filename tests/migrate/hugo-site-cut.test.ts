@@ -9,7 +9,7 @@ import { parsePage } from '../../src/model/parse.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
 import { serveDir } from '../helpers/static-server.ts';
-import { hashTree, tempDir, tsx } from './helpers.ts';
+import { hashTree, tempDir, node } from './helpers.ts';
 import { run as runProcess } from '../../src/process/index.ts';
 
 /**
@@ -66,7 +66,7 @@ beforeAll(async () => {
   for (const rel of [...directories, 'about/case-studies/_index.md']) cpSync(join(fixture, en, rel), join(cut, en, rel), { recursive: true });
   before = hashTree(cut);
   out = join(tempDir('istio-cut-out'), 'out');
-  run = await runProcess(tsx, ['scripts/import-hugo.ts', cut, out, '--verbose'], { cwd: projectRoot });
+  run = await runProcess(node, ['scripts/import-hugo.ts', cut, out, '--verbose'], { cwd: projectRoot });
 }, 240_000);
 
 const output = (rel: string): string => readFileSync(join(out, en, rel), 'utf8');

@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/config/paths.ts';
 import { importHugoSite, ImportInputError, type ImportReport } from '../../src/migrate/import-site.ts';
 import { formatDiagnostic } from '../../src/model/diagnostic.ts';
 import { splitBanner } from '../../src/snips/index.ts';
-import { demoSite, hashTree, tempDir, tsx } from './helpers.ts';
+import { demoSite, hashTree, tempDir, node } from './helpers.ts';
 import { loadRepositories, repositoryUrl } from '../../src/site/repositories.ts';
 import { run as runProcess } from '../../src/process/index.ts';
 
@@ -94,7 +94,7 @@ describe('bad input', () => {
 describe('the CLI', () => {
   test('prints problems and a summary; exit 0', async () => {
     const target = join(tempDir('cli'), 'out');
-    const run = await runProcess(tsx, ['scripts/import-hugo.ts', 'tests/fixtures/migrate/hugo-site', target], { cwd: projectRoot });
+    const run = await runProcess(node, ['scripts/import-hugo.ts', 'tests/fixtures/migrate/hugo-site', target], { cwd: projectRoot });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^tests\/fixtures\/migrate\/hugo-site\/content\/en\/news\/releases\/1\.0\.1\/index\.md:16 {2}shortcode-unsupported/m);
     expect(run.stdout).toMatch(/^imported 8 pages \(1 with test: yes, 2 glossary entries\), copied 3 files, wrote 2 snips files/m);
@@ -107,17 +107,17 @@ describe('the CLI', () => {
     mkdirSync(join(site, 'data'));
     writeFileSync(join(site, 'data/args.yml'), readFileSync(join(demoSite, 'data/args.yml')));
     writeFileSync(join(site, 'content/en/docs/a/index.md'), '---\ntitle: A\ntest: no\n---\n\n{{< text_import file="missing.txt" syntax="plain" >}}\n');
-    const run = await runProcess(tsx, ['scripts/import-hugo.ts', site, join(tempDir('o'), 'o')], { cwd: projectRoot });
+    const run = await runProcess(node, ['scripts/import-hugo.ts', site, join(tempDir('o'), 'o')], { cwd: projectRoot });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('content/en/docs/a/index.md:6  text-import-missing');
   });
 
   test('exit 2 on bad invocation or a non-empty output directory', async () => {
-    const usage = await runProcess(tsx, ['scripts/import-hugo.ts', 'only-one-arg'], { cwd: projectRoot });
+    const usage = await runProcess(node, ['scripts/import-hugo.ts', 'only-one-arg'], { cwd: projectRoot });
     expect(usage.exitCode).toBe(2);
     const full = tempDir('full');
     writeFileSync(join(full, 'x'), '');
-    const run = await runProcess(tsx, ['scripts/import-hugo.ts', demoSite, full], { cwd: projectRoot });
+    const run = await runProcess(node, ['scripts/import-hugo.ts', demoSite, full], { cwd: projectRoot });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('the output directory is not empty');
   });
@@ -126,7 +126,7 @@ describe('the CLI', () => {
 describe('a test written for istio.io’s harness', () => {
   test('is accepted by our runner unchanged: --dry-run shows the assembled script and its setup group', async () => {
     const dir = join(out, 'content/en/docs/tasks/demo');
-    const run = await runProcess(tsx, ['scripts/doctest.ts', '--cluster', 'current', '--dry-run', dir], {
+    const run = await runProcess(node, ['scripts/doctest.ts', '--cluster', 'current', '--dry-run', dir], {
       cwd: projectRoot,
       env: { MESHDOCS_CONTENT: '' },
     });

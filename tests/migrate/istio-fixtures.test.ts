@@ -7,7 +7,7 @@ import { compatPassed, loadAllowlist, runCompat, type CompatReport } from '../..
 import { importHugoSite, type ImportReport } from '../../src/migrate/import-site.ts';
 import { formatDiagnostic } from '../../src/model/diagnostic.ts';
 import { renderBanner } from '../../src/snips/render.ts';
-import { hashTree, istioFixtures, tempDir, tsx } from './helpers.ts';
+import { hashTree, istioFixtures, tempDir, node } from './helpers.ts';
 import { run as runProcess } from '../../src/process/index.ts';
 
 /**
@@ -71,7 +71,7 @@ describe('istio.io fixtures', () => {
 
 describe('npm run compat', () => {
   test('prints one line per page and the summary by quirk class; exit 0', async () => {
-    const run = await runProcess(tsx, ['scripts/compat.ts', '../shared/fixtures/istio.io'], { cwd: projectRoot });
+    const run = await runProcess(node, ['scripts/compat.ts', '../shared/fixtures/istio.io'], { cwd: projectRoot });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^docs\/tasks\/traffic-management\/request-routing\/index\.md {2}identical$/m);
     expect(run.stdout).toMatch(/^docs\/tasks\/traffic-management\/egress\/egress-tls-origination\/index\.md {2}explained by Q1 \(.*\), Q6 \(/m);
@@ -90,14 +90,14 @@ describe('npm run compat', () => {
       mkdirSync(dirname(join(site, rel)), { recursive: true });
       writeFileSync(join(site, rel), text);
     }
-    const run = await runProcess(tsx, ['scripts/compat.ts', site], { cwd: projectRoot });
+    const run = await runProcess(node, ['scripts/compat.ts', site], { cwd: projectRoot });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/^docs\/p\/index\.md {2}differs at line \d+: istio\.io "echo b" \| ours "echo a"$/m);
     expect(run.stdout).toMatch(/^0 identical, 0 explained \(Q1: 0, Q6: 0, stale: 0, boilerplate-on-disk: 0\), 1 differ$/m);
   });
 
   test('exit 2 on a directory that is not a Hugo site', async () => {
-    const run = await runProcess(tsx, ['scripts/compat.ts', tempDir('nosite')], { cwd: projectRoot });
+    const run = await runProcess(node, ['scripts/compat.ts', tempDir('nosite')], { cwd: projectRoot });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('not a Hugo site root');
   });
@@ -106,7 +106,7 @@ describe('npm run compat', () => {
 describe('the imported fixtures on our site', () => {
   test('build', { timeout: 600_000 }, async () => {
     const dist = tempDist();
-    const run = await runProcess(tsx, ['scripts/site.ts', 'build'], {
+    const run = await runProcess(node, ['scripts/site.ts', 'build'], {
       cwd: projectRoot,
       env: { MESHDOCS_CONTENT: join(out, 'content'), MESHDOCS_DIST: dist },
     });

@@ -142,10 +142,9 @@ function printed(output: string, code: string): string[] {
 describe('the commands print each finding once', () => {
   test('npm run lint and npm run snips on the seeded tree', async () => {
     const env = { MESHDOCS_CONTENT: paths.content, NO_COLOR: '1' };
-    const tsx = join(projectRoot, 'node_modules/.bin/tsx');
     const [lint, snips] = await Promise.all([
-      run(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,scripts', '--no-cache'], { cwd: root, env }),
-      run(tsx, [join(projectRoot, 'scripts/snips.ts')], { cwd: root, env }),
+      run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,scripts', '--no-cache'], { cwd: root, env }),
+      run(process.execPath, [join(projectRoot, 'scripts/snips.ts')], { cwd: root, env }),
     ]);
     expect(lint.exitCode, lint.stderr).toBe(1);
     expect(snips.exitCode, snips.stderr).toBe(2);
@@ -165,8 +164,7 @@ describe('a page the build refuses, in a full lint', () => {
   test('its findings are printed once, under the rule ids, not again in the failed build output (issue 15)', async () => {
     // The real build (it fails before rendering, on the tree check); its output comes back as `site-build`.
     const env = { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: join(root, 'dist'), NO_COLOR: '1' };
-    const tsx = join(projectRoot, 'node_modules/.bin/tsx');
-    const lint = await run(tsx, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,links', '--no-cache'], { cwd: root, env });
+    const lint = await run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'markdown,links', '--no-cache'], { cwd: root, env });
     expect(lint.exitCode, lint.stderr).toBe(1);
     // The build leaves the refused pages out (issue 15: the other pages' links are still checked), one
     // `site-build` line per page, saying what follows from it; its problems are printed under their ids.

@@ -116,7 +116,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     const markers = tempDir('doctest-markers-');
     const child = start(
       process.execPath,
-      ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', reportDir, '--timeout', '5m', join(siteDocs, 'hang'), join(siteDocs, 'pass')],
+      [join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', reportDir, '--timeout', '5m', join(siteDocs, 'hang'), join(siteDocs, 'pass')],
       { cwd: projectRoot, env: { MARKER_DIR: markers, CI: '' } },
     );
     onTestFinished(() => stopCli(child));
@@ -145,7 +145,7 @@ describe.concurrent('doc-test runner, end to end on profile=none pages', () => {
     const markers = tempDir('doctest-markers-');
     const child = start(
       process.execPath,
-      ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(siteDocs, 'slow-cleanup')],
+      [join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(siteDocs, 'slow-cleanup')],
       { cwd: projectRoot, env: { MARKER_DIR: markers, CI: '' } },
     );
     onTestFinished(() => stopCli(child));

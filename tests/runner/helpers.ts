@@ -18,9 +18,9 @@ export async function bashWithLib(script: string, env: Record<string, string> = 
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), all: String(r.all) };
 }
 
-/** Runs `npm run test:docs` in-process-free form: `node --import tsx scripts/doctest.ts …`. */
+/** Runs `npm run test:docs` in-process-free form: `node scripts/doctest.ts …`. */
 export function doctestCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  return run(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/doctest.ts'), ...args], {
+  return run(process.execPath, [resolve(projectRoot, 'scripts/doctest.ts'), ...args], {
     cwd: opts.cwd ?? projectRoot,
     env: { ...opts.env, CI: opts.env?.CI ?? '' },
   });

@@ -229,7 +229,7 @@ describe('kind provider: real processes (fake kind/kubectl/istioctl on PATH)', (
     const markers = tempDir();
     const child = start(
       process.execPath,
-      ['--import', 'tsx', join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(content, 'en/docs/mesh')],
+      [join(projectRoot, 'scripts/doctest.ts'), '--content', content, '--report-dir', tempDir(), join(content, 'en/docs/mesh')],
       {
         cwd: projectRoot,
         env: { PATH: `${fakebin}${delimiter}${process.env.PATH}`, FAKE_LOG: log, MARKER_DIR: markers, SLEEP_MESH: '300', CI: '' },

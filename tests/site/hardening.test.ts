@@ -122,7 +122,7 @@ test('a second build of the same inputs builds nothing and leaves the build as i
 });
 
 const lint = (env: Record<string, string>) =>
-  run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
+  run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
     cwd: projectRoot,
     env: { NO_COLOR: '1', ...env },
   });

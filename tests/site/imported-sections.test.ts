@@ -14,7 +14,7 @@ import { projectRoot } from '../../src/config/paths.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/site.ts';
 import { serveDir } from '../helpers/static-server.ts';
-import { tempDir, tsx } from '../migrate/helpers.ts';
+import { tempDir, node } from '../migrate/helpers.ts';
 
 const fixture = resolve(projectRoot, '../shared/fixtures/istio.io-site');
 const en = 'content/en';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     cpSync(join(fixture, en, rel), join(site, en, rel), { recursive: true });
   }
   const out = join(work, 'out');
-  imported = await run(tsx, ['scripts/import-hugo.ts', site, out], { cwd: projectRoot });
+  imported = await run(node, ['scripts/import-hugo.ts', site, out], { cwd: projectRoot });
   if (imported.exitCode !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
   build = await buildSite(join(out, 'content'));
   if (build.exitCode !== 0) throw new Error(`build of the imported cut failed:\n${build.output}`);

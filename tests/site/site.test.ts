@@ -122,7 +122,7 @@ describe('built HTML', () => {
     const paths = resolveContentPaths(join(fixture, 'content'));
     expect(isBuildCurrent(dist, paths)).toBe(true);
     const stamp = statSync(join(dist, stampName)).mtimeMs;
-    const r = await run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/lint.ts', '--only', 'links', '--timings'], {
+    const r = await run(process.execPath, ['scripts/lint.ts', '--only', 'links', '--timings'], {
       cwd: projectRoot,
       env: { MESHDOCS_CONTENT: paths.content, MESHDOCS_DIST: dist, NO_COLOR: '1' },
     });

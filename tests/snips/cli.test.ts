@@ -23,7 +23,7 @@ function copyOf(scenario: string, clean = false): string {
 }
 
 function snips(root: string, ...args: string[]) {
-  return runProcess(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), ...args], {
+  return runProcess(process.execPath, [join(projectRoot, 'scripts/snips.ts'), ...args], {
     cwd: root,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
   });

@@ -14,7 +14,7 @@ test('a link loop and a directory named like a page: exit 2, each named, nothing
   writeFileSync(join(docs, 'loop/index.md'), '---\ntitle: Loop\ntest: yes\n---\n\n```bash\n$ echo hi\n```\n');
   symlinkSync('.', join(docs, 'loop/self'));
   mkdirSync(join(docs, 'foo.md'));
-  const r = await run(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts')], {
+  const r = await run(process.execPath, [join(projectRoot, 'scripts/snips.ts')], {
     cwd: root,
     env: { MESHDOCS_CONTENT: join(root, 'content'), NO_COLOR: '1' },
     timeoutMs: 60_000,
@@ -25,7 +25,7 @@ test('a link loop and a directory named like a page: exit 2, each named, nothing
   expect(r.stderr).toContain('content/en/docs/foo.md:0  content-tree  is a directory, but its name ends in .md');
   expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /);
 
-  const one = await run(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/snips.ts'), '--stdout', join(docs, 'foo.md')], {
+  const one = await run(process.execPath, [join(projectRoot, 'scripts/snips.ts'), '--stdout', join(docs, 'foo.md')], {
     cwd: root,
     env: { MESHDOCS_CONTENT: join(root, 'content') },
   });

@@ -80,7 +80,7 @@ export function pagesToLeaveOut(paths: ContentPaths): { leftOut: LeftOutPage[]; 
 }
 
 /**
- * `astro build` into `out` as `npm run build` runs it (without the tsx and scripts/site.ts start-ups):
+ * `astro build` into `out` as `npm run build` runs it (without the scripts/site.ts start-up):
  * staged and moved into place, so a failed build leaves the build in place as it was.
  */
 async function runAstroBuild(out: string, env: Record<string, string> = {}): Promise<void> {

@@ -3,7 +3,7 @@
  * The one markdownlint run of `npm run lint` in a worker thread, so it runs on the second core while
  * the main thread checks spelling and scripts: markdownlint's built-in rules and the registry's
  * rules, whose findings the main thread computed on the page model (see markdownlint-custom-rules.mjs).
- * Plain JavaScript on purpose: worker threads do not inherit tsx's loader.
+ * Plain JavaScript, like the module it runs.
  *
  * workerData: the input of `lintWithFindings` (strings, config, rules, findings).
  * Posts: { [name: string]: LintError[] }, or { error: string }.

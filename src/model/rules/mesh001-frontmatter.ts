@@ -1,17 +1,14 @@
 import { basename } from 'node:path';
-import { everywhere, lintOnly, parseFindings, type Rule } from './types.ts';
+import { defineRule, everywhere, lintOnly, parseFindings } from './types.ts';
 
 /**
  * Front matter is valid against the one schema (src/model/frontmatter.ts): `title` and `test` on
  * docs pages, known `test:` values, right types; the parse checks those (`frontmatter`). Lint adds
  * `owner:` on docs pages (section `_index.md` pages are exempt, as on istio.io).
  */
-export const frontmatterRule: Rule = {
-  id: 'MESH001',
-  alias: 'frontmatter-schema',
+export const frontmatterRule = defineRule('MESH001', 'frontmatter-schema', {
   description: 'Front matter must match the page schema (title, test and owner on docs pages)',
   tags: ['frontmatter'],
-  severity: 'error',
   codes: { frontmatter: everywhere, 'frontmatter-owner': lintOnly },
   check(page) {
     const findings = parseFindings(page, 'frontmatter');
@@ -22,4 +19,4 @@ export const frontmatterRule: Rule = {
     }
     return findings;
   },
-};
+});

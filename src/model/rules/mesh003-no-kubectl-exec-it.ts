@@ -1,4 +1,4 @@
-import { isTestedPage, type Rule, type RuleFinding } from './types.ts';
+import { defineRule, type RuleFinding, isTestedPage } from './types.ts';
 
 // `-it`, `-ti`, `-i -t`, `--tty`, `-t` in any combined short-flag group: a test has no terminal.
 const execCommand = /\bkubectl\b.*\bexec\b/;
@@ -16,12 +16,9 @@ export function usesInteractiveExec(command: string): boolean {
  * broken line instead). On a tested page (and in boilerplates, whose snips tested pages source), use
  * `kubectl exec` without `-t` (and `-i` only to pipe input). One check for lint and `npm run snips`.
  */
-export const noKubectlExecItRule: Rule = {
-  id: 'MESH003',
-  alias: 'no-kubectl-exec-it',
+export const noKubectlExecItRule = defineRule('MESH003', 'no-kubectl-exec-it', {
   description: 'No "kubectl exec -it" on tested pages (a test has no terminal)',
   tags: ['code', 'bash', 'test'],
-  severity: 'error',
   codes: { 'snip-exec-it': ['snips', 'lint', 'editor'] },
   check(page) {
     if (!isTestedPage(page)) return [];
@@ -38,4 +35,4 @@ export const noKubectlExecItRule: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,16 +1,13 @@
-import type { Rule } from './types.ts';
+import { defineRule } from './types.ts';
 
 /**
  * Once a bash block shows output, every later line is output, even one that starts with `$ `
  * (istio.io's split, which the snips keep: its quirk Q1). Such a command would never run: start a
  * new block. The site renders it as output, so the build does not fail on it.
  */
-export const commandAfterOutputRule: Rule = {
-  id: 'MESH004',
-  alias: 'no-command-after-output',
+export const commandAfterOutputRule = defineRule('MESH004', 'no-command-after-output', {
   description: 'No "$ " command after output in a bash block',
   tags: ['code', 'bash'],
-  severity: 'error',
   codes: { 'snip-command-after-output': ['snips', 'lint', 'editor'] },
   check(page) {
     return page.codeBlocks.flatMap((block) =>
@@ -21,4 +18,4 @@ export const commandAfterOutputRule: Rule = {
       })),
     );
   },
-};
+});

@@ -2,9 +2,9 @@ import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { containerDirectives, isKnownDirective, leafDirectives } from '../directives.ts';
+import { unknownDirectiveProblem } from '../directives.ts';
 import { unsafeLinkProblem } from '../url-safety.ts';
-import { parseFindings, type Rule, type RuleFinding } from './types.ts';
+import { defineRule, type RuleFinding, parseFindings } from './types.ts';
 
 const buildAndLint = ['build', 'lint', 'editor'] as const;
 
@@ -13,12 +13,9 @@ const buildAndLint = ['build', 'lint', 'editor'] as const;
  * src, caption and a safe link, and directive lines whose attributes can be read (the parse finds
  * those: `directive-syntax`).
  */
-export const knownDirectivesRule: Rule = {
-  id: 'MESH005',
-  alias: 'known-directives',
+export const knownDirectivesRule = defineRule('MESH005', 'known-directives', {
   description: 'Directives must exist and be well formed (readable attributes, tabs in a tabset, images with src, caption and a safe link)',
   tags: ['directives'],
-  severity: 'error',
   codes: {
     'unknown-directive': buildAndLint,
     'tab-outside-tabset': buildAndLint,
@@ -28,10 +25,9 @@ export const knownDirectivesRule: Rule = {
   check(page) {
     const out = parseFindings(page, 'directive-syntax');
     for (const d of page.directives) {
-      if (!isKnownDirective(d.type, d.name)) {
-        const known = d.type === 'containerDirective' ? Object.keys(containerDirectives) : Object.keys(leafDirectives);
-        const colons = d.type === 'containerDirective' ? ':::' : '::';
-        out.push({ code: 'unknown-directive', line: d.line, column: d.column, message: `unknown directive "${colons}${d.name}" (known: ${known.join(', ')})` });
+      const unknown = unknownDirectiveProblem(d.type, d.name);
+      if (unknown) {
+        out.push({ code: 'unknown-directive', line: d.line, column: d.column, message: unknown });
         continue;
       }
       if (d.name === 'image' && d.type === 'leafDirective') {
@@ -46,9 +42,9 @@ export const knownDirectivesRule: Rule = {
     checkTabs(page.tree, out);
     return out;
   },
-};
+});
 
-/** A `:::tab` must sit directly in a `::::tabset`, and a tabset holds only tabs. */
+/** A `:::tab` must sit directly in a `::::tabset`, and a tabset holds only tabs, at least one. */
 function checkTabs(tree: Root, out: RuleFinding[]): void {
   const code = 'tab-outside-tabset';
   visit(tree, (node, _index, parent) => {
@@ -63,6 +59,7 @@ function checkTabs(tree: Root, out: RuleFinding[]): void {
       if (!d.attributes?.name) out.push({ code, line, message: ':::tab needs name="…"' });
     }
     if (d.name === 'tabset' && d.type === 'containerDirective') {
+      if (!d.children.some((c) => c.type === 'containerDirective' && c.name === 'tab')) out.push({ code, line, message: 'a tabset needs at least one :::tab' });
       for (const child of d.children) {
         const isLabel = child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
         const isTab = child.type === 'containerDirective' && child.name === 'tab';

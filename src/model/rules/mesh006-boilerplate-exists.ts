@@ -1,12 +1,9 @@
-import { everywhere, type Rule } from './types.ts';
+import { defineRule, everywhere } from './types.ts';
 
 /** `::boilerplate{name="x"}` needs content/en/boilerplates/x.md: the site, snips and lint check it here only. */
-export const boilerplateExistsRule: Rule = {
-  id: 'MESH006',
-  alias: 'boilerplate-exists',
+export const boilerplateExistsRule = defineRule('MESH006', 'boilerplate-exists', {
   description: 'An included boilerplate must exist',
   tags: ['directives'],
-  severity: 'error',
   codes: { 'unknown-boilerplate': everywhere },
   check(page, context) {
     return page.directives
@@ -18,4 +15,4 @@ export const boilerplateExistsRule: Rule = {
         return [{ code: 'unknown-boilerplate', line: d.line, message: `no boilerplate "${name}" (content/en/boilerplates/${name}.md)` }];
       });
   },
-};
+});

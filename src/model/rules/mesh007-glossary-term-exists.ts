@@ -1,12 +1,9 @@
-import type { Rule } from './types.ts';
+import { defineRule } from './types.ts';
 
 /** `:gloss[term]` needs a glossary entry (content/en/glossary/<term>.md, matched by file name or title). */
-export const glossaryTermExistsRule: Rule = {
-  id: 'MESH007',
-  alias: 'glossary-term-exists',
+export const glossaryTermExistsRule = defineRule('MESH007', 'glossary-term-exists', {
   description: 'A glossary term must have a glossary entry',
   tags: ['directives', 'glossary'],
-  severity: 'error',
   codes: { 'unknown-glossary-term': ['build', 'lint', 'editor'] },
   check(page, context) {
     return page.directives
@@ -18,4 +15,4 @@ export const glossaryTermExistsRule: Rule = {
         message: `no glossary entry for "${d.attributes.term ?? d.label}" (add content/en/glossary/<term>.md)`,
       }));
   },
-};
+});

@@ -1,13 +1,10 @@
 import { unknownVersionNames } from '../versions.ts';
-import { everywhere, type Rule } from './types.ts';
+import { defineRule, everywhere } from './types.ts';
 
 /** `%%name%%` must name a value of data/args.yml: in prose and code alike (the site substitutes both, snips the code). */
-export const knownVersionsRule: Rule = {
-  id: 'MESH008',
-  alias: 'known-versions',
+export const knownVersionsRule = defineRule('MESH008', 'known-versions', {
   description: 'A %%version%% placeholder must name a value of data/args.yml',
   tags: ['versions'],
-  severity: 'error',
   codes: { 'unknown-version': everywhere },
   check(page, { versions }) {
     return page.source.split('\n').flatMap((text, i) =>
@@ -18,4 +15,4 @@ export const knownVersionsRule: Rule = {
       })),
     );
   },
-};
+});

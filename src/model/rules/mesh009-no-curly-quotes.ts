@@ -1,4 +1,4 @@
-import { lintOnly, type Rule, type RuleFinding } from './types.ts';
+import { styleRule, type RuleFinding } from './types.ts';
 
 const curly: Record<string, string> = { '\u201C': '"', '\u201D': '"', '\u2018': "'", '\u2019': "'" };
 
@@ -6,13 +6,9 @@ const curly: Record<string, string> = { '\u201C': '"', '\u201D': '"', '\u2018': 
  * Straight quotes only (istio.io checks “). Curly quotes come from word processors; in a command
  * they break the shell, in prose they make search and copy inconsistent. Fixable.
  */
-export const noCurlyQuotesRule: Rule = {
-  id: 'MESH009',
-  alias: 'no-curly-quotes',
+export const noCurlyQuotesRule = styleRule('MESH009', 'no-curly-quotes', {
   description: 'Use straight quotes (" and \'), not curly quotes',
   tags: ['text'],
-  severity: 'error',
-  codes: { 'no-curly-quotes': lintOnly },
   check(page) {
     const findings: RuleFinding[] = [];
     page.source.split('\n').forEach((text, i) => {
@@ -29,4 +25,4 @@ export const noCurlyQuotesRule: Rule = {
     });
     return findings;
   },
-};
+});

@@ -1,4 +1,4 @@
-import { lintOnly, type Rule, type RuleFinding } from './types.ts';
+import { styleRule, type RuleFinding } from './types.ts';
 
 /**
  * The page title (front matter) is the H1, so the body starts at `##` and never skips a level.
@@ -6,13 +6,9 @@ import { lintOnly, type Rule, type RuleFinding } from './types.ts';
  * message that says why. Boilerplates have no title and are included below a `##`: only their
  * increments are checked.
  */
-export const headingLevelsRule: Rule = {
-  id: 'MESH010',
-  alias: 'heading-levels',
+export const headingLevelsRule = styleRule('MESH010', 'heading-levels', {
   description: 'Headings start at ## (the title is the H1) and never skip a level',
   tags: ['headings'],
-  severity: 'error',
-  codes: { 'heading-levels': lintOnly },
   check(page) {
     const findings: RuleFinding[] = [];
     const hasTitle = typeof page.rawFrontmatter.title === 'string';
@@ -33,4 +29,4 @@ export const headingLevelsRule: Rule = {
     }
     return findings;
   },
-};
+});

@@ -5,9 +5,7 @@ import { parseRule } from './types.ts';
  * the expected output, and text shown as output runs when the page's `snips.sh` is sourced. The
  * parse finds it (src/model/shell-syntax.ts).
  */
-export const completeCommandsRule = parseRule({
-  id: 'MESH012',
-  alias: 'complete-commands',
+export const completeCommandsRule = parseRule('MESH012', 'complete-commands', {
   description: 'The commands of a bash block form a complete shell command list',
   tags: ['code', 'bash'],
   code: 'bash-incomplete-command',

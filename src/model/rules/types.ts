@@ -67,11 +67,24 @@ export function parseFindings(page: Page, ...codes: string[]): RuleFinding[] {
 }
 
 /**
+ * Declares a rule under its id and alias (`MESH004`, `no-command-after-output`): an error unless it
+ * says otherwise.
+ */
+export function defineRule(id: string, alias: string, rule: Omit<Rule, 'id' | 'alias' | 'severity'> & { severity?: Rule['severity'] }): Rule {
+  return { ...rule, id, alias, severity: rule.severity ?? 'error' };
+}
+
+/** Style advice (lint and the editor only), under one code: its alias. */
+export function styleRule(id: string, alias: string, rule: Pick<Rule, 'description' | 'tags' | 'check'>): Rule {
+  return defineRule(id, alias, { ...rule, codes: { [alias]: lintOnly } });
+}
+
+/**
  * A rule whose check is the parse: an error everywhere, under its one code (MESH002, MESH011, MESH012).
  */
-export function parseRule(rule: Pick<Rule, 'id' | 'alias' | 'description' | 'tags'> & { code: string }): Rule {
+export function parseRule(id: string, alias: string, rule: Pick<Rule, 'description' | 'tags'> & { code: string }): Rule {
   const { code, ...meta } = rule;
-  return { ...meta, severity: 'error', codes: { [code]: everywhere }, check: (page) => parseFindings(page, code) };
+  return defineRule(id, alias, { ...meta, codes: { [code]: everywhere }, check: (page) => parseFindings(page, code) });
 }
 
 /** Whether the page's snips are generated (every boilerplate, docs pages with `test: yes`), so its commands run in a test. */

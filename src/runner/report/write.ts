@@ -21,11 +21,11 @@ export type PreviousReport = z.infer<typeof previousReportSchema>;
 
 /** A `report.json` that is there but is not a report. */
 export class ReportFileError extends Error {
-  constructor(
-    readonly file: string,
-    why: string,
-  ) {
+  readonly file: string;
+
+  constructor(file: string, why: string) {
     super(`${file}: not a doc-test report (${why})`);
+    this.file = file;
   }
 }
 

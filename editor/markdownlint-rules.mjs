@@ -1240,21 +1240,24 @@ var lintOnly = ["lint", "editor"];
 function parseFindings(page, ...codes) {
   return page.diagnostics.filter((d) => codes.includes(d.ruleId)).map((d) => ({ code: d.ruleId, line: d.line, column: d.column || void 0, message: d.message }));
 }
-function parseRule(rule) {
+function defineRule(id, alias, rule) {
+  return { ...rule, id, alias, severity: rule.severity ?? "error" };
+}
+function styleRule(id, alias, rule) {
+  return defineRule(id, alias, { ...rule, codes: { [alias]: lintOnly } });
+}
+function parseRule(id, alias, rule) {
   const { code, ...meta2 } = rule;
-  return { ...meta2, severity: "error", codes: { [code]: everywhere }, check: (page) => parseFindings(page, code) };
+  return defineRule(id, alias, { ...meta2, codes: { [code]: everywhere }, check: (page) => parseFindings(page, code) });
 }
 function isTestedPage(page) {
   return page.kind === "boilerplate" || page.rawFrontmatter.test === "yes";
 }
 
 // src/model/rules/mesh001-frontmatter.ts
-var frontmatterRule = {
-  id: "MESH001",
-  alias: "frontmatter-schema",
+var frontmatterRule = defineRule("MESH001", "frontmatter-schema", {
   description: "Front matter must match the page schema (title, test and owner on docs pages)",
   tags: ["frontmatter"],
-  severity: "error",
   codes: { frontmatter: everywhere, "frontmatter-owner": lintOnly },
   check(page) {
     const findings = parseFindings(page, "frontmatter");
@@ -1265,12 +1268,10 @@ var frontmatterRule = {
     }
     return findings;
   }
-};
+});
 
 // src/model/rules/mesh002-bash-command-prompt.ts
-var bashCommandPromptRule = parseRule({
-  id: "MESH002",
-  alias: "bash-command-prompt",
+var bashCommandPromptRule = parseRule("MESH002", "bash-command-prompt", {
   description: 'A bash code block must start with a "$ " command line',
   tags: ["code", "bash"],
   code: "bash-no-command"
@@ -1283,12 +1284,9 @@ function usesInteractiveExec(command) {
   const kubectlFlags = command.replace(/^.*?\bexec\b/, "").split(/\s--(?:\s|$)/)[0];
   return execCommand.test(command) && ttyFlag.test(kubectlFlags);
 }
-var noKubectlExecItRule = {
-  id: "MESH003",
-  alias: "no-kubectl-exec-it",
+var noKubectlExecItRule = defineRule("MESH003", "no-kubectl-exec-it", {
   description: 'No "kubectl exec -it" on tested pages (a test has no terminal)',
   tags: ["code", "bash", "test"],
-  severity: "error",
   codes: { "snip-exec-it": ["snips", "lint", "editor"] },
   check(page) {
     if (!isTestedPage(page)) return [];
@@ -1305,15 +1303,12 @@ var noKubectlExecItRule = {
     }
     return findings;
   }
-};
+});
 
 // src/model/rules/mesh004-command-after-output.ts
-var commandAfterOutputRule = {
-  id: "MESH004",
-  alias: "no-command-after-output",
+var commandAfterOutputRule = defineRule("MESH004", "no-command-after-output", {
   description: 'No "$ " command after output in a bash block',
   tags: ["code", "bash"],
-  severity: "error",
   codes: { "snip-command-after-output": ["snips", "lint", "editor"] },
   check(page) {
     return page.codeBlocks.flatMap(
@@ -1324,7 +1319,7 @@ var commandAfterOutputRule = {
       }))
     );
   }
-};
+});
 
 // src/model/rules/mesh005-known-directives.ts
 import { toString as toString2 } from "mdast-util-to-string";
@@ -1351,15 +1346,17 @@ function isKnownDirective(type, name) {
   if (type === "leafDirective") return name in leafDirectives;
   return true;
 }
+function unknownDirectiveProblem(type, name) {
+  if (isKnownDirective(type, name)) return void 0;
+  const [colons, known] = type === "containerDirective" ? [":::", containerDirectives] : ["::", leafDirectives];
+  return `unknown directive "${colons}${name}" (known: ${Object.keys(known).join(", ")})`;
+}
 
 // src/model/rules/mesh005-known-directives.ts
 var buildAndLint = ["build", "lint", "editor"];
-var knownDirectivesRule = {
-  id: "MESH005",
-  alias: "known-directives",
+var knownDirectivesRule = defineRule("MESH005", "known-directives", {
   description: "Directives must exist and be well formed (readable attributes, tabs in a tabset, images with src, caption and a safe link)",
   tags: ["directives"],
-  severity: "error",
   codes: {
     "unknown-directive": buildAndLint,
     "tab-outside-tabset": buildAndLint,
@@ -1369,10 +1366,9 @@ var knownDirectivesRule = {
   check(page) {
     const out = parseFindings(page, "directive-syntax");
     for (const d of page.directives) {
-      if (!isKnownDirective(d.type, d.name)) {
-        const known = d.type === "containerDirective" ? Object.keys(containerDirectives) : Object.keys(leafDirectives);
-        const colons = d.type === "containerDirective" ? ":::" : "::";
-        out.push({ code: "unknown-directive", line: d.line, column: d.column, message: `unknown directive "${colons}${d.name}" (known: ${known.join(", ")})` });
+      const unknown = unknownDirectiveProblem(d.type, d.name);
+      if (unknown) {
+        out.push({ code: "unknown-directive", line: d.line, column: d.column, message: unknown });
         continue;
       }
       if (d.name === "image" && d.type === "leafDirective") {
@@ -1387,7 +1383,7 @@ var knownDirectivesRule = {
     checkTabs(page.tree, out);
     return out;
   }
-};
+});
 function checkTabs(tree, out) {
   const code = "tab-outside-tabset";
   visit2(tree, (node, _index, parent) => {
@@ -1402,6 +1398,7 @@ function checkTabs(tree, out) {
       if (!d.attributes?.name) out.push({ code, line, message: ':::tab needs name="\u2026"' });
     }
     if (d.name === "tabset" && d.type === "containerDirective") {
+      if (!d.children.some((c) => c.type === "containerDirective" && c.name === "tab")) out.push({ code, line, message: "a tabset needs at least one :::tab" });
       for (const child of d.children) {
         const isLabel = child.type === "paragraph" && child.data?.directiveLabel;
         const isTab = child.type === "containerDirective" && child.name === "tab";
@@ -1414,12 +1411,9 @@ function checkTabs(tree, out) {
 }
 
 // src/model/rules/mesh006-boilerplate-exists.ts
-var boilerplateExistsRule = {
-  id: "MESH006",
-  alias: "boilerplate-exists",
+var boilerplateExistsRule = defineRule("MESH006", "boilerplate-exists", {
   description: "An included boilerplate must exist",
   tags: ["directives"],
-  severity: "error",
   codes: { "unknown-boilerplate": everywhere },
   check(page, context) {
     return page.directives.filter((d) => d.type === "leafDirective" && d.name === "boilerplate").flatMap((d) => {
@@ -1429,15 +1423,12 @@ var boilerplateExistsRule = {
       return [{ code: "unknown-boilerplate", line: d.line, message: `no boilerplate "${name}" (content/en/boilerplates/${name}.md)` }];
     });
   }
-};
+});
 
 // src/model/rules/mesh007-glossary-term-exists.ts
-var glossaryTermExistsRule = {
-  id: "MESH007",
-  alias: "glossary-term-exists",
+var glossaryTermExistsRule = defineRule("MESH007", "glossary-term-exists", {
   description: "A glossary term must have a glossary entry",
   tags: ["directives", "glossary"],
-  severity: "error",
   codes: { "unknown-glossary-term": ["build", "lint", "editor"] },
   check(page, context) {
     return page.directives.filter((d) => d.type === "textDirective" && d.name === "gloss" && !context.hasGlossaryEntry(d.label, d.attributes.term)).map((d) => ({
@@ -1447,15 +1438,12 @@ var glossaryTermExistsRule = {
       message: `no glossary entry for "${d.attributes.term ?? d.label}" (add content/en/glossary/<term>.md)`
     }));
   }
-};
+});
 
 // src/model/rules/mesh008-known-versions.ts
-var knownVersionsRule = {
-  id: "MESH008",
-  alias: "known-versions",
+var knownVersionsRule = defineRule("MESH008", "known-versions", {
   description: "A %%version%% placeholder must name a value of data/args.yml",
   tags: ["versions"],
-  severity: "error",
   codes: { "unknown-version": everywhere },
   check(page, { versions }) {
     return page.source.split("\n").flatMap(
@@ -1466,17 +1454,13 @@ var knownVersionsRule = {
       }))
     );
   }
-};
+});
 
 // src/model/rules/mesh009-no-curly-quotes.ts
 var curly = { "\u201C": '"', "\u201D": '"', "\u2018": "'", "\u2019": "'" };
-var noCurlyQuotesRule = {
-  id: "MESH009",
-  alias: "no-curly-quotes",
+var noCurlyQuotesRule = styleRule("MESH009", "no-curly-quotes", {
   description: `Use straight quotes (" and '), not curly quotes`,
   tags: ["text"],
-  severity: "error",
-  codes: { "no-curly-quotes": lintOnly },
   check(page) {
     const findings = [];
     page.source.split("\n").forEach((text, i) => {
@@ -1493,16 +1477,12 @@ var noCurlyQuotesRule = {
     });
     return findings;
   }
-};
+});
 
 // src/model/rules/mesh010-heading-levels.ts
-var headingLevelsRule = {
-  id: "MESH010",
-  alias: "heading-levels",
+var headingLevelsRule = styleRule("MESH010", "heading-levels", {
   description: "Headings start at ## (the title is the H1) and never skip a level",
   tags: ["headings"],
-  severity: "error",
-  codes: { "heading-levels": lintOnly },
   check(page) {
     const findings = [];
     const hasTitle = typeof page.rawFrontmatter.title === "string";
@@ -1523,36 +1503,29 @@ var headingLevelsRule = {
     }
     return findings;
   }
-};
+});
 
 // src/model/rules/mesh011-closed-fences.ts
-var closedFencesRule = parseRule({
-  id: "MESH011",
-  alias: "closed-fences",
+var closedFencesRule = parseRule("MESH011", "closed-fences", {
   description: "Every code fence must be closed",
   tags: ["code"],
   code: "unclosed-fence"
 });
 
 // src/model/rules/mesh012-complete-commands.ts
-var completeCommandsRule = parseRule({
-  id: "MESH012",
-  alias: "complete-commands",
+var completeCommandsRule = parseRule("MESH012", "complete-commands", {
   description: "The commands of a bash block form a complete shell command list",
   tags: ["code", "bash"],
   code: "bash-incomplete-command"
 });
 
 // src/model/rules/mesh013-utf8-encoding.ts
-var utf8EncodingRule = {
-  id: "MESH013",
-  alias: "utf-encoding",
+var utf8EncodingRule = defineRule("MESH013", "utf-encoding", {
   description: "A page is UTF-8 text (no bytes that are not UTF-8)",
   tags: ["encoding"],
-  severity: "error",
   codes: { encoding: ["build", "snips", "lint"] },
   check: (page) => parseFindings(page, "encoding")
-};
+});
 
 // src/model/rules/index.ts
 var rules = [
