@@ -110,7 +110,7 @@ test('a second build of the same inputs builds nothing and leaves the build as i
   expect(again.output).not.toContain('[build]'); // Astro never started
   expect(siteFiles(dist)).toEqual(before);
   expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
-  const forced = await run('npx', ['tsx', 'scripts/site.ts', 'build', '--force'], {
+  const forced = await run(process.execPath, ['scripts/site.ts', 'build', '--force'], {
     cwd: projectRoot,
     env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
