@@ -5,10 +5,11 @@
  */
 import { relative, resolve } from 'node:path';
 import { defineCommand, exitCode, runCommand, UsageError, type CommandSpec } from '../cli/command.ts';
-import { err, type Io } from '../cli/io.ts';
+import { err, out, type Io } from '../cli/io.ts';
 import { projectRoot, resolveContentPaths } from '../config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { buildInto, runAstro } from './astro-process.ts';
+import { isBuildCurrent } from './build-stamp.ts';
 import { checkSite } from './check-site.ts';
 
 const environment = 'Environment: MESHDOCS_CONTENT=<dir> serves or builds another content tree.';
@@ -26,9 +27,11 @@ const build = defineCommand('build', {
   summary:
     'Checks every page, then builds the site into dist/ (astro build). A page with a problem stops the\n' +
     'build before Astro starts; a failed build leaves the previous one in place.',
-  options: {},
+  options: { force: { type: 'boolean', help: 'build even when the output is already a build of the same inputs' } },
   passthrough: 'options for astro build',
   notes: [
+    'When the output is a completed build of exactly these inputs (every file of the content tree, data/,\n' +
+      "the site's code and packages: its .meshdocs-build.json says so), nothing is built again.",
     `${environment} MESHDOCS_DIST=<dir> writes the build elsewhere.`,
     'Exit codes: 0 built, 1 the build failed, 2 bad input (a page with a problem) or bad invocation.',
   ],
@@ -42,7 +45,7 @@ export const commands = { dev: serve, build, preview } satisfies Record<string, 
 /** `main(['build', …flags], io)`: the first argument is Astro's command. */
 export function main(argv: string[], io: Io): Promise<number> {
   const [name = '', ...rest] = argv;
-  if (name === 'build') return runCommand(build, rest, io, ({ passthrough }) => runBuild(passthrough, io));
+  if (name === 'build') return runCommand(build, rest, io, ({ values, passthrough }) => runBuild(passthrough, io, values.force === true));
   if (name === 'dev' || name === 'preview') {
     return runCommand(commands[name], rest, io, ({ values, passthrough }) => runAstro(name, [...portArgs(values.port), ...passthrough], io.env));
   }
@@ -57,16 +60,23 @@ function portArgs(value: string | undefined): string[] {
   return ['--port', value];
 }
 
-async function runBuild(astroArgs: string[], io: Io): Promise<number> {
+async function runBuild(astroArgs: string[], io: Io, force: boolean): Promise<number> {
   const paths = resolveContentPaths(undefined, io.env);
-  const { errors } = checkSite(paths);
+  const { errors, warnings } = checkSite(paths);
   if (errors.length > 0) {
     for (const d of sortDiagnostics(errors)) err(io)(formatDiagnostic(d));
     err(io)(`build: ${errors.length} problem(s) in ${relative(io.cwd, paths.content) || paths.content}; nothing built`);
     return exitCode.badInput;
   }
-  const out = resolve(io.cwd, io.env.MESHDOCS_DIST ?? resolve(projectRoot, 'dist'));
-  const result = await buildInto(out, { inherit: true, args: astroArgs });
-  if (result.exitCode !== 0) err(io)(`build: the site build failed (exit ${result.exitCode}); ${relative(io.cwd, out) || out} is unchanged`);
+  const dist = resolve(io.cwd, io.env.MESHDOCS_DIST ?? resolve(projectRoot, 'dist'));
+  // Astro rebuilds everything it bundles and every page each time (a Vite build and page generation
+  // with nothing changed: most of a warm build). An output stamped with the same inputs is that build.
+  if (!force && astroArgs.length === 0 && isBuildCurrent(dist, paths)) {
+    for (const d of sortDiagnostics(warnings)) err(io)(formatDiagnostic(d));
+    out(io)(`build: ${relative(io.cwd, dist) || dist} is already the build of these inputs; nothing to build (--force builds it again)`);
+    return exitCode.ok;
+  }
+  const result = await buildInto(dist, { inherit: true, args: astroArgs });
+  if (result.exitCode !== 0) err(io)(`build: the site build failed (exit ${result.exitCode}); ${relative(io.cwd, dist) || dist} is unchanged`);
   return result.exitCode === 0 ? exitCode.ok : exitCode.findings;
 }

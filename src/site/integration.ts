@@ -11,6 +11,7 @@ import { normalizeAlias } from '../model/url-safety.ts';
 import { outputPath, redirectFile, redirectHtml, type Redirect } from './aliases.ts';
 import { checkSite } from './check-site.ts';
 import { invalidateCacheOnIncludeChange } from './content-store.ts';
+import { dataStoreModulePlugin } from './data-store-module.ts';
 import { renderPlugins } from './render/index.ts';
 
 /**
@@ -41,6 +42,8 @@ export function meshdocsIntegration({ paths, partial = false }: { paths: Content
         // The build keeps its content store in cacheDir, the dev server in <root>/.astro.
         const storeDir = command === 'dev' ? fileURLToPath(new URL('.astro/', config.root)) : fileURLToPath(config.cacheDir);
         invalidateCacheOnIncludeChange(paths, storeDir, logger);
+        // The pages read the content store from its file rather than compiling it as one string (src/site/data-store-module.ts).
+        updateConfig({ vite: { plugins: [dataStoreModulePlugin(join(storeDir, 'data-store.json'))] } });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         // Pages do not re-render when something they include changes (Astro watches each page file

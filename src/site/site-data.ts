@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { projectRoot } from '../config/paths.ts';
+import { projectRoot, resolveContentPaths } from '../config/paths.ts';
+import { readSiteFile, type SiteFile } from '../config/site-file.ts';
 import { siteConfig } from '../config/site.ts';
 import { sectionOf } from './layouts.ts';
 import type { ListedPage } from './lists.ts';
-import { buildNavTree, type NavNode } from './nav-tree.ts';
+import { buildNavTree, flatten, type NavNode } from './nav-tree.ts';
 
 type Entry = CollectionEntry<'docs'>;
 type Resource = CollectionEntry<'entries'>;
@@ -21,6 +22,8 @@ interface SiteData {
   bySlug: Map<string, Entry>;
   /** Every page as the list pages read it. */
   listed: ListedPage[];
+  /** Every page as "See also" reads it. */
+  related: { slug: string; title: string; keywords?: string[]; skip?: boolean }[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -47,9 +50,30 @@ export function getSiteData(): Promise<SiteData> {
       return tree.hasPage || tree.children.length > 0 || key === 'docs' ? tree : navOf('docs');
     };
     const listed = entries.map(listedOf);
-    return { entries, resources, nav: navOf('docs'), navOf, bySlug: new Map(entries.map((e) => [e.id, e])), listed };
+    const related = entries.map((e) => ({ slug: e.id, title: e.data.title, keywords: e.data.keywords, skip: e.data.skip_seealso }));
+    return { entries, resources, nav: navOf('docs'), navOf, bySlug: new Map(entries.map((e) => [e.id, e])), listed, related };
   })();
   return cached;
+}
+
+let siteNav: SiteFile['nav'] | undefined;
+
+/**
+ * The header's navigation (data/site.yml): parsed once per build, not for every page. The dev
+ * server reads it on every page, so an edit shows on reload (no content sync follows a change to it).
+ */
+export function headerNav(): SiteFile['nav'] {
+  if (import.meta.env.DEV) return readSiteFile(resolveContentPaths().data).value.nav;
+  return (siteNav ??= readSiteFile(resolveContentPaths().data).value.nav);
+}
+
+const readingOrders = new WeakMap<NavNode, NavNode[]>();
+
+/** A tree's pages in reading order, computed once per tree (every page of a section asks for it). */
+export function readingOrderOf(tree: NavNode): NavNode[] {
+  let order = readingOrders.get(tree);
+  if (!order) readingOrders.set(tree, (order = flatten(tree)));
+  return order;
 }
 
 /** The section tree a page's sidebar, breadcrumbs and previous/next come from. */

@@ -97,6 +97,30 @@ test('a build that fails in Astro leaves the previous good build in place, untou
   rmSync(dist, { recursive: true, force: true });
 });
 
+test('a second build of the same inputs builds nothing and leaves the build as it was; --force builds it again', { timeout: 300_000 }, async () => {
+  const content = treeWith({});
+  const dist = tempDist();
+  const first = await buildSite(content, dist);
+  expect(first.exitCode, first.output).toBe(0);
+  const before = siteFiles(dist);
+  const stamp = statSync(join(dist, stampName)).mtimeMs;
+  const again = await buildSite(content, dist);
+  expect(again.exitCode, again.output).toBe(0);
+  expect(again.output).toContain('is already the build of these inputs; nothing to build');
+  expect(again.output).not.toContain('[build]'); // Astro never started
+  expect(siteFiles(dist)).toEqual(before);
+  expect(statSync(join(dist, stampName)).mtimeMs).toBe(stamp);
+  const forced = await run(process.execPath, ['scripts/site.ts', 'build', '--force'], {
+    cwd: projectRoot,
+    env: { MESHDOCS_CONTENT: content, MESHDOCS_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  expect(forced.exitCode, forced.all).toBe(0);
+  expect(forced.all).toContain('[build] Complete!');
+  expect(statSync(join(dist, stampName)).mtimeMs).toBeGreaterThan(stamp);
+  expect(siteFiles(dist)).toEqual(before);
+  rmSync(dist, { recursive: true, force: true });
+});
+
 const lint = (env: Record<string, string>) =>
   run(process.execPath, [join(projectRoot, 'scripts/lint.ts'), '--only', 'links'], {
     cwd: projectRoot,
