@@ -10,7 +10,7 @@ import { projectRoot, resolveContentPaths } from '../config/paths.ts';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostic.ts';
 import { buildInto, runAstro } from './astro-process.ts';
 import { isBuildCurrent } from './build-stamp.ts';
-import { checkSite } from './check-site.ts';
+import { checkSiteInWorker } from './check-site-worker.ts';
 
 const environment = 'Environment: MESHDOCS_CONTENT=<dir> serves or builds another content tree.';
 const port = { type: 'string', value: '<n>', help: 'the port on 127.0.0.1 (default: 4321)' } as const;
@@ -62,7 +62,7 @@ function portArgs(value: string | undefined): string[] {
 
 async function runBuild(astroArgs: string[], io: Io, force: boolean): Promise<number> {
   const paths = resolveContentPaths(undefined, io.env);
-  const { errors, warnings } = checkSite(paths);
+  const { errors, warnings } = await checkSiteInWorker(paths);
   if (errors.length > 0) {
     for (const d of sortDiagnostics(errors)) err(io)(formatDiagnostic(d));
     err(io)(`build: ${errors.length} problem(s) in ${relative(io.cwd, paths.content) || paths.content}; nothing built`);
