@@ -46,12 +46,7 @@ export class PageCache {
 
   /** `parsePage(source, kind, display)`, or the page parsed from the same text before. */
   page(source: string, kind: PageKind, display: string): Page {
-    const key = keyOf(kind, display, source);
-    let page = this.used.get(key) ?? this.old.get(key);
-    if (!page) {
-      page = parsePage(source, kind, display);
-      this.parsed++;
-    }
+    const { key, page } = this.find(source, kind, display);
     this.used.set(key, page);
     return page;
   }
@@ -61,15 +56,19 @@ export class PageCache {
    * its tree, and a caller that takes every page once (the site's renderer) does not hold them all.
    */
   take(source: string, kind: PageKind, display: string): Page {
-    const key = keyOf(kind, display, source);
-    let page = this.used.get(key) ?? this.old.get(key);
-    if (!page) {
-      page = parsePage(source, kind, display);
-      this.parsed++;
-    }
+    const { key, page } = this.find(source, kind, display);
     this.used.delete(key);
     this.old.delete(key);
     return page;
+  }
+
+  /** The page of this text, kind and display path: kept from before, or parsed now. */
+  private find(source: string, kind: PageKind, display: string): { key: string; page: Page } {
+    const key = keyOf(kind, display, source);
+    const kept = this.used.get(key) ?? this.old.get(key);
+    if (kept) return { key, page: kept };
+    this.parsed++;
+    return { key, page: parsePage(source, kind, display) };
   }
 
   /** Pages parsed (not found in the cache) so far. */
