@@ -42,6 +42,9 @@ const reloads: number[] = [];
 try {
   for (let r = 0; r < runs; r++) {
     forgetBuild(content, join(content, '..', 'dist'));
+    // The dev server keeps its content store in <project>/.astro, not in the tree's cache: without it
+    // every run after the first would start with this corpus's pages already rendered.
+    rmSync(join(projectRoot, '.astro', 'data-store.json'), { force: true });
     writeFileSync(file, original);
     const port = 44000 + Math.floor(Math.random() * 2000);
     const url = `http://127.0.0.1:${port}/${corpusPagePath(page)}/`;
